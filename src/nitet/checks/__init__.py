@@ -1,0 +1,59 @@
+"""Cross-record checks. Each check is a plain function ``(loaded) -> list[Problem]``.
+
+Add a check by writing a function in a module here and listing it in :data:`CHECKS`. A check
+that crashes becomes a finding (``internal``), never a crash of ``nitet check``.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..findings import ERROR, Finding, Problem
+from ..i18n import t
+from . import ids, refs
+
+if TYPE_CHECKING:
+    from ..store import Loaded
+
+Check = Callable[["Loaded"], list[Problem]]
+
+CHECKS: list[Check] = [
+    ids.duplicate_ids,
+    ids.school_key_length,
+    refs.school_refs,
+    refs.workflow_refs,
+    refs.case_refs,
+    refs.project_refs,
+]
+
+
+def run_checks(loaded: Loaded) -> list[Finding]:
+    from ..store import resolve_positions
+
+    problems: list[Problem] = []
+    out: list[Finding] = []
+    for check in CHECKS:
+        try:
+            problems.extend(check(loaded))
+        except Exception:
+            out.append(Finding(
+                "nitet.yaml", 1, 1, "internal", ERROR,
+                t("การตรวจ {c} ขัดข้อง (ข้อบกพร่องของ nitet)", "check {c} crashed (a bug in nitet)",
+                  c=getattr(check, "__name__", "?")),
+                traceback.format_exc(limit=3).strip().splitlines()[-1]))
+    by_file: dict[str, list[Problem]] = defaultdict(list)
+    for p in problems:
+        by_file[p.file].append(p)
+    root = loaded.ws.root
+    for rel, ps in by_file.items():
+        path = Path(rel) if rel.startswith("<") else root / rel
+        if rel.startswith("<nitet>/"):
+            from ..workspace import DEFAULTS_DIR
+
+            path = DEFAULTS_DIR / rel[len("<nitet>/"):]
+        out.extend(resolve_positions(path, ps))
+    return out

@@ -1,0 +1,306 @@
+"""Loading every record: find files → parse → validate → cross-record checks.
+
+One pipeline serves every command. It is fast at 10,000 records because
+
+* files are parsed by libyaml (:func:`yamlio.parse_fast`), on both cores when many changed;
+* each file's validated data and findings are cached in ``.nitet/`` keyed by the file's
+  path, size, mtime and ctime — a repeated run re-reads only what changed;
+* ruamel's slow round-trip parser runs only for files that have findings, to point at lines.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import __version__, i18n
+from .findings import ERROR, Finding, Problem, describe_validation_error
+from .i18n import t
+from .model import RECORD_KINDS, Record, Workflow
+from .workspace import DEFAULTS_DIR, Workspace
+from .yamlio import YamlProblem, load_rt, parse_fast, position
+
+PARALLEL_MIN_FILES = 400
+
+_READ_MESSAGES = {
+    "too-large": ("ไฟล์ใหญ่เกินไปสำหรับระเบียนเดียว", "file is too large for one record",
+                  "แยกเป็นหลายไฟล์ ระเบียนละหนึ่งไฟล์", "split it: one record per file"),
+    "encoding": ("ไฟล์ไม่ได้เข้ารหัส UTF-8", "file is not UTF-8",
+                 "บันทึกไฟล์ใหม่เป็น UTF-8 (เช่น ใน VS Code: Save with Encoding → UTF-8)",
+                 "save the file as UTF-8"),
+    "empty": ("ไฟล์ว่าง", "file is empty", "ใส่ข้อมูลระเบียนหรือลบไฟล์นี้", "fill in the record or delete the file"),
+    "alias": ("ไม่อนุญาตให้ใช้ alias (*ชื่อ) ในระเบียน", "aliases (*name) are not allowed in records",
+              "เขียนค่าซ้ำตรง ๆ แทนการอ้าง alias", "write the value out instead of an alias"),
+    "tag": ("ไม่อนุญาตให้ใช้แท็ก YAML ที่สร้างวัตถุ ({m})", "object-constructing YAML tags are refused ({m})",
+            "ลบแท็ก (!!...) ออก ใช้ค่าธรรมดา", "remove the tag (!!...) and write a plain value"),
+    "duplicate-key": ("คีย์ '{m}' ซ้ำในไฟล์เดียวกัน", "duplicate key '{m}'",
+                      "ลบคีย์ที่ซ้ำ ให้เหลือคีย์ละหนึ่งครั้ง", "keep each key once"),
+    "tab": ("ใช้แท็บ (Tab) ในการย่อหน้า", "a tab is used for indentation",
+            "YAML ย่อหน้าด้วยช่องว่างเท่านั้น แทนแท็บด้วยช่องว่าง ๒ ช่อง", "indent with spaces, not tabs"),
+    "syntax": ("รูปแบบ YAML ไม่ถูกต้อง: {m}", "YAML syntax error: {m}",
+               "ตรวจการย่อหน้า เครื่องหมาย : และวงเล็บ [ ] { } รอบตำแหน่งนี้",
+               "check indentation, colons and brackets around this position"),
+}
+
+
+def _read_finding(rel: str, p: YamlProblem) -> Finding:
+    th, en, hth, hen = _READ_MESSAGES.get(p.check, _READ_MESSAGES["syntax"])
+    return Finding(rel, p.line, p.column, p.check, ERROR, t(th, en, m=p.message), t(hth, hen))
+
+
+@dataclass(slots=True)
+class FileResult:
+    rel: str
+    kind: str
+    id: str
+    data: dict[str, Any] | None
+    findings: list[Finding]
+
+
+def validate_file(path: Path, rel: str, model: type[BaseModel], *, id_from_name: bool = True,
+                  data: bytes | None = None) -> FileResult:
+    """Parse and validate one file. Never raises for bad content."""
+    kind = getattr(model, "KIND", "config")
+    stem = path.stem
+    try:
+        raw_bytes = path.read_bytes() if data is None else data
+    except OSError as e:
+        return FileResult(rel, kind, stem, None, [Finding(
+            rel, 1, 1, "unreadable", ERROR, t("อ่านไฟล์ไม่ได้: {e}", "cannot read file: {e}", e=e.strerror),
+            t("ตรวจสิทธิ์การอ่านไฟล์", "check the file's permissions"))])
+    try:
+        raw = parse_fast(raw_bytes)
+    except YamlProblem as p:
+        return FileResult(rel, kind, stem, None, [_read_finding(rel, p)])
+    if not isinstance(raw, dict):
+        return FileResult(rel, kind, stem, None, [Finding(
+            rel, 1, 1, "not-mapping", ERROR,
+            t("ไฟล์ต้องเป็นชุด คีย์: ค่า (mapping) ไม่ใช่ {k}", "the file must be a mapping (key: value), not {k}",
+              k=type(raw).__name__),
+            t("เขียนระเบียนเป็นบรรทัด คีย์: ค่า", "write the record as 'key: value' lines"))])
+    problems: list[Problem] = []
+    data_out: dict[str, Any] | None = None
+    try:
+        obj = model.model_validate(raw)
+        data_out = obj.model_dump(mode="json", exclude_none=True)
+    except ValidationError as e:
+        for err in e.errors(include_url=False):
+            check, msg, hint, loc, on_key = describe_validation_error(dict(err))
+            problems.append(Problem(rel, loc, check, msg, hint, ERROR, on_key))
+    if id_from_name and isinstance(model, type) and issubclass(model, Record):
+        id_field = model.ID_FIELD
+        declared = raw.get(id_field)
+        if declared is not None and str(declared) != stem:
+            problems.append(Problem(
+                rel, (id_field,), "id-mismatch",
+                t("{f} '{v}' ไม่ตรงกับชื่อไฟล์ '{s}'", "{f} '{v}' does not match the file name '{s}'",
+                  f=id_field, v=declared, s=stem),
+                t("ชื่อไฟล์คือรหัสของระเบียน: เปลี่ยนชื่อไฟล์เป็น {v}.yaml หรือแก้ค่า {f}",
+                  "the file name is the record's id: rename the file to {v}.yaml or fix {f}",
+                  v=declared, f=id_field)))
+    findings = resolve_positions(path, problems, raw_bytes) if problems else []
+    return FileResult(rel, kind, stem, data_out, findings)
+
+
+def resolve_positions(path: Path, problems: list[Problem], data: bytes | None = None) -> list[Finding]:
+    """Turn problems into findings with line:column, using the round-trip parser once."""
+    doc: Any = None
+    try:
+        text = (data if data is not None else path.read_bytes()).decode("utf-8-sig")
+        doc = load_rt(text)
+    except Exception:  # the position is a nicety; the finding stands without it
+        doc = None
+    out = []
+    for p in problems:
+        line, col = (position(doc, p.loc, key=p.on_key) or (1, 1)) if doc is not None else (1, 1)
+        out.append(Finding(p.file, line, col, p.check, p.severity, p.message, p.hint))
+    return out
+
+
+# --------------------------------------------------------------------------- the whole set
+
+
+@dataclass(slots=True)
+class Entry:
+    kind: str
+    id: str
+    path: str
+    data: dict[str, Any]
+
+
+@dataclass
+class Loaded:
+    ws: Workspace
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    _models: dict[str, list[Any]] = field(default_factory=dict)
+
+    def of(self, kind: str) -> list[Entry]:
+        return self.entries.get(kind, [])
+
+    def index(self, kind: str) -> dict[str, Entry]:
+        return {e.id: e for e in self.of(kind)}
+
+    def models(self, kind: str) -> list[Any]:
+        """Validated model objects of one kind (built once per run)."""
+        if kind not in self._models:
+            from .model import KINDS
+
+            cls = KINDS[kind]
+            gc.disable()
+            try:
+                self._models[kind] = [cls.model_validate(e.data) for e in self.of(kind)]
+            finally:
+                gc.enable()
+        return self._models[kind]
+
+    def workflows(self) -> dict[str, Workflow]:
+        return {w.id: w for w in self.models("workflow")}
+
+
+def _walk_yaml(root: Path) -> Iterator[Path]:
+    if not root.is_dir():
+        return
+    stack = [root]
+    while stack:
+        d = stack.pop()
+        try:
+            items = list(os.scandir(d))
+        except OSError:
+            continue
+        for it in items:
+            if it.name.startswith("."):
+                continue
+            if it.is_dir(follow_symlinks=False):
+                stack.append(Path(it.path))
+            elif it.name.endswith(".yaml") and it.is_file():
+                yield Path(it.path)
+
+
+def record_files(ws: Workspace) -> list[tuple[Path, str, str]]:
+    """(path, relative path, kind folder) of every record and workflow file."""
+    out: list[tuple[Path, str, str]] = []
+    for p in _walk_yaml(ws.records_dir):
+        rel = ws.rel(p)
+        folder = rel.split("/")[1] if rel.count("/") >= 2 else ""
+        out.append((p, rel, folder))
+    overridden = set()
+    for p in _walk_yaml(ws.workflows_dir):
+        out.append((p, ws.rel(p), "workflows"))
+        overridden.add(p.stem)
+    for p in sorted((DEFAULTS_DIR / "workflows").glob("*.yaml")):
+        if p.stem not in overridden:
+            out.append((p, f"<nitet>/workflows/{p.name}", "workflows"))
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def _process(job: tuple[str, str, str]) -> FileResult:
+    path_s, rel, folder = job
+    path = Path(path_s)
+    model: type[BaseModel] | None = Workflow if folder == "workflows" else RECORD_KINDS.get(folder)
+    if model is None:
+        return FileResult(rel, "", path.stem, None, [Finding(
+            rel, 1, 1, "unknown-kind", ERROR,
+            t("ไม่รู้จักชนิดระเบียน '{k}' (โฟลเดอร์แรกใต้ records/)", "unknown record kind '{k}' (first folder under records/)",
+              k=folder or "records/"),
+            t("ย้ายไฟล์ไปไว้ใน records/ ชนิดใดชนิดหนึ่ง: {ks}", "move the file under one of records/{ks}",
+              ks=", ".join(RECORD_KINDS)))])
+    return validate_file(path, rel, model)
+
+
+def _process_chunk(args: tuple[str, list[tuple[str, str, str]]]) -> list[FileResult]:
+    lang, jobs = args
+    i18n.set_lang(lang)
+    gc.disable()
+    return [_process(j) for j in jobs]
+
+
+def _fingerprint() -> str:
+    """Cache version: nitet's version plus the state of the code that shapes cached values."""
+    h = hashlib.sha1(__version__.encode())
+    here = Path(__file__).parent
+    for p in sorted([*here.glob("model/*.py"), here / "yamlio.py", here / "store.py", here / "findings.py"]):
+        try:
+            st = p.stat()
+            h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+        except OSError:
+            pass
+    h.update(i18n.lang().encode())
+    return h.hexdigest()[:16]
+
+
+def _stat_key(p: Path) -> tuple[int, int, int] | None:
+    try:
+        st = p.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def load(ws: Workspace, *, use_cache: bool = True, checks: bool = True) -> Loaded:
+    """Load every record of the workspace. Findings are collected, never raised."""
+    from . import cache
+
+    files = record_files(ws)
+    fp = _fingerprint()
+    cached = cache.read(ws, fp) if use_cache else {}
+    results: dict[str, FileResult] = {}
+    todo: list[tuple[str, str, str]] = []
+    keys: dict[str, Any] = {}
+    for path, rel, folder in files:
+        key = _stat_key(path)
+        keys[rel] = key
+        hit = cached.get(rel)
+        if hit is not None and key is not None and tuple(hit[0]) == key:
+            results[rel] = hit[1]
+        else:
+            todo.append((str(path), rel, folder))
+    if todo:
+        for r in _run_jobs(todo):
+            results[r.rel] = r
+        if use_cache:
+            cache.write(ws, fp, {rel: (keys[rel], r) for rel, r in results.items() if keys.get(rel)})
+    loaded = Loaded(ws=ws, files=len(files))
+    loaded.findings.extend(ws.config_findings)
+    for rel in sorted(results):
+        r = results[rel]
+        loaded.findings.extend(r.findings)
+        if r.data is not None:
+            loaded.entries.setdefault(r.kind, []).append(Entry(r.kind, r.id, rel, r.data))
+    if checks:
+        from .checks import run_checks
+
+        loaded.findings.extend(run_checks(loaded))
+    loaded.findings.sort(key=Finding.sort_key)
+    return loaded
+
+
+def _run_jobs(todo: list[tuple[str, str, str]]) -> Iterable[FileResult]:
+    workers = min(2, os.cpu_count() or 1)
+    if len(todo) < PARALLEL_MIN_FILES or workers < 2:
+        gc.disable()
+        try:
+            return [_process(j) for j in todo]
+        finally:
+            gc.enable()
+    import multiprocessing as mp
+
+    n = workers * 4
+    chunks = [(i18n.lang(), todo[i::n]) for i in range(n)]
+    try:
+        ctx = mp.get_context("fork")
+        with ctx.Pool(workers) as pool:
+            parts = pool.map(_process_chunk, chunks)
+    except (OSError, ValueError):  # no fork / no semaphores: read in this process
+        parts = [_process_chunk(c) for c in chunks]
+        gc.enable()
+    return [r for part in parts for r in part]
