@@ -33,7 +33,7 @@ import typer  # noqa: E402
 
 from . import __version__  # noqa: E402
 from .commands import check as check_cmd  # noqa: E402
-from .commands import export, flow, fmt, import_, init_, plan, report, school, schema, todo, visit  # noqa: E402
+from .commands import export, flow, fmt, import_, init_, plan, report, schema, school, todo, visit  # noqa: E402
 from .context import state  # noqa: E402
 from .i18n import set_lang, t  # noqa: E402
 

@@ -6,6 +6,7 @@ with ``\\n`` line ends, Thai written as Thai, keys in the kind's stable order.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Callable
@@ -86,10 +87,8 @@ def create(ws: Workspace, path: Path, model: type[Record], data: dict[str, Any])
             tmp = ""
     finally:
         if tmp:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
     return path
 
 

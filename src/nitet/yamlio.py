@@ -16,6 +16,7 @@ constructor. Object-constructing tags are refused, aliases are refused (no alias
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -24,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
 from ruamel.yaml import YAML
 from ruamel.yaml.resolver import BaseResolver
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
 MAX_FILE_BYTES = 1024 * 1024
 
@@ -97,7 +98,7 @@ class YamlProblem(Exception):
 
 
 class _FastConstructor(yaml.constructor.SafeConstructor):
-    yaml_constructors: dict[Any, Any] = {}
+    yaml_constructors = {}  # type: ignore[misc]
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
@@ -143,7 +144,7 @@ for _tag, _fn in (
     ("tag:yaml.org,2002:map", _SC.construct_yaml_map),
     (None, _FastConstructor.construct_undefined),
 ):
-    _FastConstructor.add_constructor(_tag, _fn)
+    _FastConstructor.add_constructor(_tag, _fn)  # type: ignore[type-var]
 
 
 class _FastResolver(yaml.resolver.BaseResolver):
@@ -365,10 +366,8 @@ def temp_beside(path: Path) -> tuple[int, str]:
     """A temporary file in ``path``'s folder with ordinary permissions (not mkstemp's 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
+    with contextlib.suppress(OSError):
         os.fchmod(fd, 0o666 & ~_umask())
-    except OSError:
-        pass
     return fd, tmp
 
 
@@ -386,8 +385,6 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

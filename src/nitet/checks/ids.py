@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def duplicate_ids(loaded: Loaded) -> list[Problem]:
     """Two files of one kind with the same id (e.g. after a bad merge or a copied file)."""
     out: list[Problem] = []
-    for kind, entries in loaded.entries.items():
+    for _kind, entries in loaded.entries.items():
         seen: dict[str, list[str]] = defaultdict(list)
         for e in entries:
             seen[e.id].append(e.path)
