@@ -6,6 +6,7 @@ else is a bug: the traceback goes to a log file, the user is told where, exit 3.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import os
 import sys
@@ -62,10 +63,8 @@ def run(app_call: object) -> None:
         sys.stderr.write("\n" + t("ยกเลิกแล้ว ไม่มีการบันทึก\n", "cancelled, nothing written\n"))
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
-        try:
+        with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
         sys.exit(0)
     except SystemExit:
         raise
