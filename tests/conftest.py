@@ -73,7 +73,8 @@ def make_runner(root: Path) -> Runner:
             from nitet.errors import NitetError
 
             if isinstance(r.exception, NitetError):
-                return Result(r.exception.exit_code, r.stdout, r.stderr + r.exception.message)
+                e = r.exception
+                return Result(e.exit_code, r.stdout, f"{r.stderr}{e.message}\n{e.hint or ''}")
             raise r.exception
         return Result(r.exit_code, r.stdout, r.stderr)
 
