@@ -107,6 +107,29 @@ def edit(ws: Workspace, path: Path, model: type[Record], change: Callable[[Any],
     return doc
 
 
+def put(doc: Any, model: type[Record], key: str, value: Any) -> None:
+    """Set ``key`` in a round-trip mapping; a new key goes to its place in ``KEY_ORDER``.
+
+    ``None`` or an empty value removes the key (files say only what is known).
+    """
+    if value in (None, [], {}, ""):
+        if key in doc:
+            del doc[key]
+        return
+    value = to_commented(value)
+    if key in doc:
+        doc[key] = value
+        return
+    order = list(model.KEY_ORDER)
+    if key in order:
+        later = set(order[order.index(key) + 1:])
+        for i, existing in enumerate(doc):
+            if existing in later:
+                doc.insert(i, key, value)
+                return
+    doc[key] = value
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k) if not isinstance(k, int) else k: _plain(v) for k, v in value.items()}

@@ -299,14 +299,26 @@ def dump_rt(doc: Any) -> str:
 
 
 def to_commented(data: Any) -> Any:
-    """Plain dicts/lists to ruamel's commented containers (key order kept)."""
+    """Plain dicts/lists to ruamel's commented containers (key order kept).
+
+    Text with line breaks is written as a literal block (``|``) so it diffs line by line.
+    """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
 
     if isinstance(data, dict):
         return CommentedMap((k, to_commented(v)) for k, v in data.items())
     if isinstance(data, list):
         return CommentedSeq(to_commented(v) for v in data)
+    if isinstance(data, str) and "\n" in data.rstrip("\n") and _literal_safe(data):
+        return LiteralScalarString(data)
     return data
+
+
+def _literal_safe(text: str) -> bool:
+    """A literal block cannot hold trailing spaces on lines or some control characters."""
+    return not any(line != line.rstrip(" \t") for line in text.split("\n")) and \
+        not any(ord(c) < 32 and c not in "\n" for c in text) and not text.startswith((" ", "\t"))
 
 
 def flow_style(doc: Any, *paths: Iterable[Any]) -> None:
