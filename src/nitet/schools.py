@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -107,3 +108,16 @@ class SchoolIndex:
         hint = (t("หรือหมายถึง: ", "did you mean: ") + ", ".join(self.label(k) for k in near)) if near else \
             t("ดูรายชื่อด้วย 'nitet school list'", "see 'nitet school list'")
         raise DataError(t("ไม่พบโรงเรียน '{s}' ในทะเบียน", "school '{s}' is not registered", s=text), hint)
+
+
+def thai_sort_key(texts: Iterable[str]) -> Callable[[str], tuple[int, str]]:
+    """A sort key that puts the given texts in Thai dictionary order (PyThaiNLP's collate).
+
+    School names are compared without the โรงเรียน / ร.ร. prefix, so "ร.ร.บ้านกง" sorts with
+    "โรงเรียนบ้านกง". Texts not among ``texts`` sort last.
+    """
+    from pythainlp.util import collate
+
+    normal = {s: normalize_name(s) for s in set(texts)}
+    rank = {n: i for i, n in enumerate(collate(set(normal.values())))}
+    return lambda s: (rank.get(normal.get(s, normalize_name(s)), len(rank)), s)
