@@ -1,0 +1,359 @@
+"""Cases (งาน): one run of a workflow, advanced step by step. Logic only, no CLI.
+
+Rules, in one place:
+
+* The **current step** of an active case is the first leaf (a step without sub-steps), in the
+  manual's order, that is not yet recorded as completed. A case moves 1 → 2 → 3 → 4.1 → 4.2.1 → …
+* A **parent** step is complete when every leaf under it is; :func:`advance_case` records it (same
+  date) right after its last sub-step. When the last step completes, the case becomes ``done``.
+* **Progress** is counted on top-level steps ("4/7" = four of the seven steps of the manual's table);
+  :class:`Progress` also carries the count of leaves.
+* A step that declares ``evidence`` needs at least one piece of it when completed: an evidence path
+  (``--evidence``), or a linked visit — one given with ``--visit`` or a visit record whose ``case``
+  and ``step`` name this case and step (a visit record is itself a บันทึกการนิเทศ). Otherwise the step
+  is refused unless forced with a reason, which is recorded in the step (``forced``).
+* A step with ``due: {quarter: Q, days: N}`` is due N days after the end of quarter Q of the case's
+  fiscal year; it is **overdue** when the case is active, the step is not complete and the day has passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import DataError
+from .i18n import t
+from .model import Case, Workflow
+from .model.workflow import Step
+
+if TYPE_CHECKING:
+    from .store import Entry, Loaded
+    from .workspace import Workspace
+
+CaseLike = Case | Mapping[str, Any] | Any  # a Case, an Entry, or an Entry's data
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int  #: top-level steps complete
+    total: int  #: top-level steps
+    current: str | None  #: the step to complete next (a leaf), None when the case is not active
+    completed: tuple[str, ...] = ()  #: ids of every complete step (leaves and parents), manual order
+    leaves_done: int = 0
+    leaves_total: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"{self.done}/{self.total}"
+
+
+def as_case(case: CaseLike) -> Case:
+    if isinstance(case, Case):
+        return case
+    data = getattr(case, "data", case)
+    return Case.model_validate(data)
+
+
+def recorded(case: CaseLike) -> dict[str, Any]:
+    """Completed-step entries by step id (the first entry when a step was recorded twice)."""
+    out: dict[str, Any] = {}
+    for s in as_case(case).steps:
+        out.setdefault(s.step, s)
+    return out
+
+
+def _leaf_ids(step: Step) -> list[str]:
+    return [step.id] if not step.steps else [i for s in step.steps for i in _leaf_ids(s)]
+
+
+def complete_ids(case: CaseLike, workflow: Workflow) -> set[str]:
+    """Every step whose leaves are all recorded (a parent counts only through its sub-steps)."""
+    done_leaves = {s for s in recorded(case)}
+    return {s.id for s, _ in workflow.walk() if all(i in done_leaves for i in _leaf_ids(s))}
+
+
+def case_progress(case: CaseLike, workflow: Workflow) -> Progress:
+    c = as_case(case)
+    complete = complete_ids(c, workflow)
+    leaves = workflow.leaves()
+    current = next((s.id for s in leaves if s.id not in complete), None) if c.status == "active" else None
+    return Progress(
+        done=sum(1 for s in workflow.steps if s.id in complete),
+        total=len(workflow.steps),
+        current=current,
+        completed=tuple(s.id for s, _ in workflow.walk() if s.id in complete),
+        leaves_done=sum(1 for s in leaves if s.id in complete),
+        leaves_total=len(leaves),
+    )
+
+
+def due_date(step: Step, fiscal_year: int) -> date | None:
+    """The day a step is due in a fiscal year: end of its quarter plus its days."""
+    from .thai import quarter_range
+
+    if step.due is None:
+        return None
+    return quarter_range(fiscal_year, step.due.quarter)[1] + timedelta(days=step.due.days)
+
+
+def overdue_steps(case: CaseLike, workflow: Workflow, today: date) -> list[tuple[Step, date]]:
+    """Steps of an active case past their due day and not complete, in manual order."""
+    c = as_case(case)
+    if c.status != "active":
+        return []
+    complete = complete_ids(c, workflow)
+    out = []
+    for s, _ in workflow.walk():
+        due = due_date(s, c.fiscal_year)
+        if due is not None and due < today and s.id not in complete:
+            out.append((s, due))
+    return out
+
+
+# --------------------------------------------------------------------------- finding records
+
+
+def _find(loaded: Loaded, kind: str, text: str, what: str, hint: str) -> Entry:
+    text = text.strip()
+    if text.endswith(".yaml"):
+        text = Path(text).stem
+    index = loaded.index(kind)
+    if text in index:
+        return index[text]
+    matches = sorted(i for i in index if i.startswith(text)) if text else []
+    if len(matches) == 1:
+        return index[matches[0]]
+    if len(matches) > 1:
+        raise DataError(
+            t("'{x}' ตรงกับ{w}หลายรายการ: {m}", "'{x}' matches several {w}: {m}",
+              x=text, w=what, m=", ".join(matches[:8]) + (" …" if len(matches) > 8 else "")),
+            t("พิมพ์รหัสให้ยาวขึ้นจนเหลือรายการเดียว", "type more of the id until one is left"))
+    broken = sorted(f.file for f in loaded.findings
+                    if f.file.startswith(f"records/{kind}s/") and Path(f.file).stem.startswith(text))
+    if text and broken:
+        raise DataError(
+            t("ไฟล์{w} {f} มีข้อผิดพลาด จึงยังใช้ไม่ได้", "the {w} file {f} has problems and cannot be used",
+              w=what, f=broken[0]),
+            t("ดูและแก้ด้วย 'nitet check'", "see and fix them with 'nitet check'"))
+    raise DataError(t("ไม่พบ{w} '{x}'", "no {w} '{x}'", w=what, x=text), hint)
+
+
+def find_case(loaded: Loaded, text: str) -> Entry:
+    """A case by its full id, a unique prefix of it, or its file path. Raises DataError."""
+    return _find(loaded, "case", text, t("งาน (case)", "case"),
+                 t("ดูรหัสงานด้วย 'nitet flow status'", "see case ids with 'nitet flow status'"))
+
+
+def find_visit(loaded: Loaded, text: str) -> Entry:
+    return _find(loaded, "visit", text, t("บันทึกการนิเทศ", "visit"),
+                 t("ดูรหัสบันทึกการนิเทศด้วย 'nitet visit list'", "see visit ids with 'nitet visit list'"))
+
+
+def find_workflow(loaded: Loaded, workflow_id: str) -> Workflow:
+    wfs = loaded.workflows()
+    if workflow_id in wfs:
+        return wfs[workflow_id]
+    raise DataError(
+        t("ไม่พบกระบวนงาน '{w}'", "no workflow '{w}'", w=workflow_id),
+        t("กระบวนงานที่มี: {ids}", "workflows: {ids}", ids=", ".join(sorted(wfs)) or "-"))
+
+
+def case_workflow(loaded: Loaded, entry: Entry) -> Workflow:
+    wf = loaded.workflows().get(entry.data.get("workflow", ""))
+    if wf is None:
+        raise DataError(
+            t("งาน {c} อ้างกระบวนงาน '{w}' ที่ไม่มีอยู่", "case {c} names workflow '{w}', which does not exist",
+              c=entry.id, w=entry.data.get("workflow")),
+            t("ตรวจไฟล์ workflows/ หรือแก้ค่า workflow ใน {p}", "check workflows/ or fix 'workflow' in {p}",
+              p=entry.path))
+    return wf
+
+
+def linked_visits(loaded: Loaded, case_id: str) -> dict[str, list[Entry]]:
+    """Visit records that name this case, grouped by their step (date order)."""
+    out: dict[str, list[Entry]] = {}
+    for v in sorted(loaded.of("visit"), key=lambda e: (e.data.get("date", ""), e.id)):
+        if v.data.get("case") == case_id:
+            out.setdefault(str(v.data.get("step") or ""), []).append(v)
+    return out
+
+
+# --------------------------------------------------------------------------- changing cases
+
+
+def start_case(ws: Workspace, loaded: Loaded, workflow_id: str, title: str, fy: int, day: date) -> Path:
+    from . import ids, writer
+
+    wf = find_workflow(loaded, workflow_id)
+    path = ids.case_path(ws, wf.id, fy)
+    data = {"id": path.stem, "workflow": wf.id, "title": title, "fiscal_year": fy,
+            "started": day.isoformat(), "status": "active"}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return writer.create(ws, path, Case, data)
+
+
+@dataclass
+class Advance:
+    """What one ``advance`` did: the steps recorded (leaf first, then completed parents)."""
+
+    steps: list[str]
+    finished: bool
+    next_step: str | None
+    forced: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def _require_active(entry: Entry) -> None:
+    status = entry.data.get("status", "active")
+    if status == "done":
+        raise DataError(
+            t("งาน {c} เสร็จครบทุกขั้นตอนแล้ว ({d}) เดินหน้าต่อไม่ได้", "case {c} is already done ({d}); nothing to advance",
+              c=entry.id, d=entry.data.get("finished", "")),
+            t("ดูรายละเอียดด้วย 'nitet flow status {c}' หรือเริ่มงานใหม่ด้วย 'nitet flow start'",
+              "see it with 'nitet flow status {c}' or start a new case with 'nitet flow start'", c=entry.id))
+    if status == "cancelled":
+        raise DataError(
+            t("งาน {c} ถูกยกเลิกแล้ว: {r}", "case {c} was cancelled: {r}",
+              c=entry.id, r=entry.data.get("cancelled_reason", "-")),
+            t("เริ่มงานใหม่ด้วย 'nitet flow start'", "start a new case with 'nitet flow start'"))
+
+
+def evidence_missing(step: Step, evidence: list[str], visits: list[str]) -> bool:
+    """True when the step declares evidence and none was given (paths or linked visits)."""
+    return bool(step.evidence) and not evidence and not visits
+
+
+def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note: str | None = None,
+                 evidence: list[str] | None = None, visits: list[str] | None = None,
+                 expect_step: str | None = None, force: str | None = None) -> Advance:
+    """Complete the current step of a case (see the module docstring). Raises DataError to refuse."""
+    from . import writer
+
+    _require_active(entry)
+    wf = case_workflow(loaded, entry)
+    case = as_case(entry)
+    progress = case_progress(case, wf)
+    current = progress.current
+    if current is None:  # active but every step recorded (a hand edit): only the status is left
+        raise DataError(
+            t("งาน {c} บันทึกครบทุกขั้นตอนแล้ว แต่สถานะยังเป็น active", "every step of {c} is recorded but its status is active",
+              c=entry.id),
+            t("แก้ status เป็น done และใส่ finished ใน {p}", "set status: done and finished in {p}", p=entry.path))
+    if expect_step is not None and expect_step.strip() != current:
+        raise DataError(
+            t("ขั้นตอนปัจจุบันของงาน {c} คือ {s} ไม่ใช่ {x}", "the current step of {c} is {s}, not {x}",
+              c=entry.id, s=current, x=expect_step),
+            t("ขั้นตอนทำตามลำดับของคู่มือ: ดูด้วย 'nitet flow status {c}'",
+              "steps follow the manual's order: see 'nitet flow status {c}'", c=entry.id))
+    step = wf.step(current)
+    assert step is not None
+    if day < case.started:
+        raise DataError(
+            t("วันที่ {d} อยู่ก่อนวันเริ่มงาน {s}", "date {d} is before the case started ({s})",
+              d=day.isoformat(), s=case.started.isoformat()),
+            t("ตรวจ --date หรือแก้ started ใน {p}", "check --date or fix 'started' in {p}", p=entry.path))
+    paths = [evidence_path(ws, p) for p in (evidence or [])]
+    visit_ids = _check_visits(loaded, entry.id, visits or [])
+    linked = [v.id for v in linked_visits(loaded, entry.id).get(current, [])]
+    if evidence_missing(step, paths, visit_ids + linked) and not force:
+        raise DataError(
+            t("ขั้นตอน {s} ต้องมีหลักฐาน ({e}) แต่ยังไม่ได้ระบุ", "step {s} needs evidence ({e}) and none was given",
+              s=current, e=", ".join(step.evidence)),
+            t("ระบุไฟล์หลักฐานด้วย --evidence PATH หรือบันทึกการนิเทศด้วย --visit ID "
+              "(หรือ 'nitet visit add --case {c} --step {s}') หรือข้ามด้วย --force \"เหตุผล\" ซึ่งจะถูกบันทึกไว้",
+              "give --evidence PATH or --visit ID (or 'nitet visit add --case {c} --step {s}'), "
+              "or --force \"reason\", which is recorded", c=entry.id, s=current))
+    done_ids = set(progress.completed) | {current}
+    already = recorded(case)
+    parents = [s.id for s, _ in reversed(list(wf.walk()))
+               if s.steps and s.id not in already and current in _leaf_ids(s)
+               and all(i in done_ids for i in _leaf_ids(s))]
+    rows: list[dict[str, Any]] = [{"step": current, "date": day.isoformat(), "note": note,
+                                   "evidence": paths, "visits": visit_ids, "forced": force}]
+    rows += [{"step": p, "date": day.isoformat()} for p in parents]
+    after = case_progress(case.model_copy(update={"steps": [*case.steps, *_rows_as_steps(rows)]}), wf)
+    finished = after.current is None
+
+    def change(doc: Any) -> None:
+        items = [_step_item(r) for r in rows]
+        seq = doc.get("steps")
+        if isinstance(seq, list) and seq:
+            seq.extend(items)
+        else:
+            writer.put(doc, Case, "steps", items)
+        if finished:
+            writer.put(doc, Case, "status", "done")
+            writer.put(doc, Case, "finished", day.isoformat())
+
+    writer.edit(ws, ws.root / entry.path, Case, change)
+    return Advance([r["step"] for r in rows], finished, after.current, forced=bool(force))
+
+
+def _step_item(row: dict[str, Any]) -> Any:
+    """One completed step as YAML: keys in model order, step id always quoted ("4.2.1")."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    from .yamlio import to_commented
+
+    item = to_commented({k: v for k, v in row.items() if v not in (None, [], "")})
+    item["step"] = DoubleQuotedScalarString(row["step"])
+    return item
+
+
+def _rows_as_steps(rows: list[dict[str, Any]]) -> list[Any]:
+    from .model.case import CompletedStep
+
+    return [CompletedStep.model_validate({k: v for k, v in r.items() if v not in (None, [])}) for r in rows]
+
+
+def evidence_path(ws: Workspace, text: str) -> str:
+    """An evidence path that exists inside the workspace, as a workspace-relative POSIX path."""
+    raw = Path(text.strip())
+    root = ws.root.resolve()
+    candidates = [raw] if raw.is_absolute() else [root / raw, Path.cwd() / raw]
+    for c in candidates:
+        c = c.resolve()
+        if not c.exists():
+            continue
+        try:
+            return c.relative_to(root).as_posix()
+        except ValueError:
+            raise DataError(
+                t("ไฟล์หลักฐาน {p} อยู่นอกพื้นที่ทำงาน", "evidence {p} is outside the workspace", p=text),
+                t("คัดลอกไฟล์มาไว้ในพื้นที่ทำงาน (เช่น evidence/) แล้วระบุที่อยู่นั้น",
+                  "copy it into the workspace (e.g. evidence/) and give that path")) from None
+    raise DataError(
+        t("ไม่พบไฟล์หลักฐาน {p}", "evidence file {p} does not exist", p=text),
+        t("ระบุที่อยู่ไฟล์เทียบกับโฟลเดอร์ของพื้นที่ทำงาน ({r})", "give the path relative to the workspace ({r})",
+          r=ws.root))
+
+
+def _check_visits(loaded: Loaded, case_id: str, texts: list[str]) -> list[str]:
+    out: list[str] = []
+    for text in texts:
+        v = find_visit(loaded, text)
+        other = v.data.get("case")
+        if other and other != case_id:
+            raise DataError(
+                t("บันทึกการนิเทศ {v} เป็นของงาน {o} ไม่ใช่ {c}", "visit {v} belongs to case {o}, not {c}",
+                  v=v.id, o=other, c=case_id),
+                t("แก้ค่า case ในไฟล์ {p} หรือระบุการนิเทศอื่น", "fix 'case' in {p} or link another visit", p=v.path))
+        if v.id not in out:
+            out.append(v.id)
+    return out
+
+
+def cancel_case(ws: Workspace, entry: Entry, reason: str, day: date) -> None:
+    from . import writer
+
+    _require_active(entry)
+
+    def change(doc: Any) -> None:
+        writer.put(doc, Case, "status", "cancelled")
+        writer.put(doc, Case, "finished", day.isoformat())
+        writer.put(doc, Case, "cancelled_reason", reason)
+
+    writer.edit(ws, ws.root / entry.path, Case, change)
