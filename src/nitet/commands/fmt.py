@@ -1,10 +1,68 @@
-"""nitet fmt: normalise record files (issue: daily use)."""
+"""nitet fmt: normalise record files to nitet's own formatting (clean diffs after hand edits)."""
 
 from __future__ import annotations
 
-from ..errors import UsageError
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
 from ..i18n import t
 
 
-def fmt() -> None:
-    raise UsageError(t("ยังไม่รองรับคำสั่งนี้", "not implemented yet"))
+def fmt(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help=t("ไฟล์หรือโฟลเดอร์ที่จะจัดรูปแบบ (ค่าเริ่มต้น: records/ และ workflows/ ทั้งหมด)",
+               "files or folders to format (default: all of records/ and workflows/)"),
+        show_default=False)] = None,
+    check: Annotated[bool, typer.Option(
+        "--check", help=t("ไม่แก้ไฟล์ เพียงแสดงไฟล์ที่จะเปลี่ยน (มีไฟล์ที่จะเปลี่ยน = รหัสออก 1)",
+                          "write nothing; list the files that would change (exit 1 if any)"))] = False,
+    json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
+) -> None:
+    from .. import context, ui
+    from ..errors import UsageError
+    from ..fmt import expand, format_file, workspace_files
+
+    ws = context.workspace()
+    if paths:
+        base = context.state.directory or Path.cwd()
+        named = [p if p.is_absolute() else base / p for p in paths]
+        missing = [str(p) for p, full in zip(paths, named, strict=True) if not full.exists()]
+        if missing:
+            raise UsageError(t("ไม่พบ {p}", "{p} does not exist", p=", ".join(missing)),
+                             t("ตรวจชื่อไฟล์หรือโฟลเดอร์", "check the file or folder name"))
+        files = expand(named)
+    else:
+        files = workspace_files(ws)
+    outcomes = [format_file(ws, f, write=not check) for f in files]
+    changed = [o for o in outcomes if o.changed]
+    broken = [o for o in outcomes if o.problem]
+    if json_out:
+        ui.print_json({
+            "changed": [o.rel for o in changed],
+            "unchanged": sum(1 for o in outcomes if not o.changed and not o.problem),
+            "errors": [{"file": o.rel, "line": o.problem.line, "column": o.problem.column,
+                        "message": o.problem.message} for o in broken if o.problem],
+        })
+    else:
+        for o in changed:
+            ui.data(o.rel)
+        for o in broken:
+            if o.problem:
+                ui.say(f"{o.rel}:{o.problem.line}:{o.problem.column}: " + t(
+                    "จัดรูปแบบไม่ได้: {m}", "cannot format: {m}", m=o.problem.message))
+        if broken:
+            ui.say(t("ไม่ได้แตะไฟล์ที่อ่านไม่ได้ {n} ไฟล์: แก้ตามตำแหน่งที่แจ้ง (nitet check ให้รายละเอียด) แล้วลองอีกครั้ง",
+                     "{n} unreadable files were left alone: fix them at the positions shown (nitet check explains) and retry",
+                     n=len(broken)))
+        if check:
+            ui.say(t("ไฟล์ที่จะถูกจัดรูปแบบ {c} จาก {n} ไฟล์ (เรียก nitet fmt เพื่อจัดรูปแบบ)",
+                     "{c} of {n} files would be reformatted (run nitet fmt to format them)",
+                     c=len(changed), n=len(outcomes)) if changed else
+                   t("ทุกไฟล์อยู่ในรูปแบบของ nitet แล้ว ({n} ไฟล์)", "all {n} files are formatted", n=len(outcomes)))
+        else:
+            ui.say(t("จัดรูปแบบ {c} ไฟล์ ไม่เปลี่ยน {u} ไฟล์", "formatted {c} files, {u} unchanged",
+                     c=len(changed), u=len(outcomes) - len(changed) - len(broken)))
+    if broken or (check and changed):
+        raise typer.Exit(1)
