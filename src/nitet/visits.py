@@ -102,6 +102,11 @@ def select(
     return out
 
 
+def short_id(visit_id: str) -> str:
+    """The random token at the end of a visit id (``…-1f4536`` → ``1f4536``): enough to name it."""
+    return visit_id.rsplit("-", 1)[-1]
+
+
 def same_network(a: object, b: object) -> bool:
     return a is not None and b is not None and "".join(str(a).split()) == "".join(str(b).split())
 
@@ -207,3 +212,125 @@ def group_by_network(items: Iterable[UnvisitedSchool]) -> list[tuple[str | None,
         else:
             groups.append((s.network, [s]))
     return groups
+
+
+# --------------------------------------------------------------------------- reading what people type
+
+FUTURE_DAYS = 30  # a visit dated further ahead than this is almost surely a typo (wrong year)
+
+
+def parse_day(text: str, option: str) -> date:
+    """A date in any SPEC form, or a UsageError (exit 2) carrying the Thai reason."""
+    from .thai import DateParseError, parse_date
+
+    try:
+        return parse_date(text)
+    except DateParseError as e:
+        raise UsageError(f"{option}: {e.message}" if option else e.message,
+                         t("ตรวจวัน เดือน ปี แล้วลองใหม่", "check the day, month and year and try again")) from None
+
+
+def check_dates(day: date, follow_up: date | None, today: date, force: bool = False) -> None:
+    """Refuse a visit far in the future (unless forced) and a follow-up before the visit."""
+    if day > today + timedelta(days=FUTURE_DAYS) and not force:
+        raise UsageError(
+            t("วันที่นิเทศ {d} อยู่ล่วงหน้าเกิน {n} วัน", "the visit date {d} is more than {n} days ahead",
+              d=thai.format_date(day), n=FUTURE_DAYS),
+            t("ตรวจปี พ.ศ./ค.ศ. อีกครั้ง ถ้าถูกต้องจริงให้เพิ่ม --force",
+              "check the year (BE vs CE); if it is right, add --force"))
+    if follow_up is not None and follow_up < day:
+        raise UsageError(
+            t("วันติดตามผล {f} อยู่ก่อนวันนิเทศ {d}", "the follow-up date {f} is before the visit date {d}",
+              f=thai.format_date(follow_up), d=thai.format_date(day)),
+            t("วันติดตามผลต้องเป็นวันเดียวกับหรือหลังวันนิเทศ", "follow up on or after the visit date"))
+
+
+def parse_kind(text: str) -> str:
+    from .model.visit import KINDS_TH
+
+    s = text.strip().lower()
+    for key, th in KINDS_TH.items():
+        if s in (key, key.split("-")[0], th, th.replace("เป็นฐาน", "")):
+            return key
+    raise UsageError(t("ไม่รู้จักลักษณะการนิเทศ '{k}'", "unknown kind of visit '{k}'", k=text),
+                     t("ใช้ school-based (โรงเรียนเป็นฐาน) หรือ project-based (โครงการเป็นฐาน)",
+                       "use school-based or project-based"))
+
+
+def parse_method(text: str) -> str:
+    """A method key for a known method named in English or Thai; other text stays as typed."""
+    from .model.visit import METHODS_TH
+
+    s = text.strip()
+    low = s.lower()
+    for key, th in METHODS_TH.items():
+        short = th.split(" (")[0]
+        if low in (key, key.replace("-", " "), th.lower(), short) or low == th.split("(")[-1].rstrip(")").lower():
+            return key
+    return s
+
+
+def parse_supervisee(text: str) -> dict[str, str]:
+    """``"name|position|subject|grade"`` (later parts optional) → a supervisee mapping."""
+    parts = [p.strip() for p in text.split("|")]
+    if len(parts) > 4 or not parts[0]:
+        raise UsageError(
+            t("ผู้รับการนิเทศ '{s}' ต้องเขียนเป็น ชื่อ|ตำแหน่ง|กลุ่มสาระ|ชั้น", "supervisee '{s}' must be name|position|subject|grade",
+              s=text),
+            t("เช่น --supervisee \"นางสาวใจดี มีสุข|ครู|ภาษาไทย|ป.1\"", "e.g. --supervisee \"Jai Mee|teacher|Thai|P.1\""))
+    return {k: v for k, v in zip(("name", "position", "subject", "grade"), parts, strict=False) if v}
+
+
+def parse_rating(text: str) -> tuple[str, int]:
+    item, sep, score = text.rpartition("=")
+    score = thai.to_arabic_digits(score.strip())
+    if not sep or not item.strip() or not score.isdigit():
+        raise UsageError(t("คะแนน '{r}' ต้องเขียนเป็น รายการ=คะแนน", "rating '{r}' must be ITEM=SCORE", r=text),
+                         t("เช่น --rating การวางแผน=4", "e.g. --rating planning=4"))
+    return item.strip(), int(score)
+
+
+def known_projects(loaded: Loaded) -> dict[str, str]:
+    """Projects of nitet.yaml, then plan projects (id → title)."""
+    out = dict(loaded.ws.config.projects)
+    for e in sorted(loaded.of("plan"), key=lambda e: e.id):
+        out.setdefault(e.id, str(e.data.get("title", e.id)))
+    return out
+
+
+def resolve_step(loaded: Loaded, case: str | None, step: str | None) -> None:
+    """``--case``/``--step`` must name an existing case and a step of its workflow (exit 1 otherwise)."""
+    from .errors import DataError
+
+    if step and not case:
+        raise UsageError(t("--step ต้องใช้คู่กับ --case", "--step needs --case"))
+    if not case:
+        return
+    entry = loaded.index("case").get(case)
+    if entry is None:
+        raise DataError(t("ไม่พบงาน (case) '{c}'", "case '{c}' does not exist", c=case),
+                        t("ดูรหัสงานด้วย 'nitet flow status'", "see case ids with 'nitet flow status'"))
+    wf = loaded.workflows().get(str(entry.data.get("workflow")))
+    if step and (wf is None or wf.step(step) is None):
+        steps = ", ".join(s.id for s, _ in wf.walk()) if wf else ""
+        raise DataError(t("กระบวนงาน {w} ของงาน {c} ไม่มีขั้นตอน {s}", "workflow {w} of case {c} has no step {s}",
+                          w=entry.data.get("workflow"), c=case, s=step),
+                        t("ขั้นตอนที่มี: {l}", "its steps: {l}", l=steps) if steps else None)
+
+
+def find_visit(loaded: Loaded, text: str) -> Entry:
+    """A visit by id (file stem), by its path, by a unique start of its id or by its short token."""
+    from pathlib import Path
+
+    from .errors import DataError
+
+    visits = loaded.index("visit")
+    stem = Path(text).stem if text.endswith(".yaml") else text
+    if stem in visits:
+        return visits[stem]
+    hits = [v for k, v in visits.items() if k.startswith(stem) or k.endswith("-" + stem)]
+    if len(hits) == 1:
+        return hits[0]
+    raise DataError(t("ไม่พบบันทึกการนิเทศ '{v}'", "no visit '{v}'", v=text) if not hits else
+                    t("'{v}' ตรงกับบันทึกการนิเทศ {n} รายการ", "'{v}' matches {n} visits", v=text, n=len(hits)),
+                    t("ดูรหัสด้วย 'nitet visit list'", "see visit ids with 'nitet visit list'"))

@@ -1,7 +1,396 @@
-"""nitet visit ..."""
+"""nitet visit ...: record supervision visits, list them, follow them up."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
 
+from ..completion import complete_case, complete_school
+from ..i18n import t
+
+if TYPE_CHECKING:
+    from ..store import Entry, Loaded
+    from ..workspace import Workspace
+
 app = typer.Typer(no_args_is_help=True)
+
+SchoolOpt = Annotated[str | None, typer.Option("--school", help=t(
+    "รหัสโรงเรียน รหัส SMIS/สพฐ. หรือชื่อโรงเรียน", "school code, SMIS/OBEC code or exact name"),
+    autocompletion=complete_school)]
+KindOpt = Annotated[str | None, typer.Option("--kind", help=t(
+    "school-based (โรงเรียนเป็นฐาน) หรือ project-based (โครงการเป็นฐาน; ค่าเริ่มต้นเมื่อระบุ --project)",
+    "school-based or project-based (the default with --project)"))]
+ProjectOpt = Annotated[str | None, typer.Option("--project", help=t(
+    "โครงการ เช่น dltv, reading หรือรหัสโครงการในแผน", "project, e.g. dltv, reading or a plan id"))]
+MethodOpt = Annotated[list[str] | None, typer.Option("--method", help=t(
+    "วิธีการนิเทศ (ซ้ำได้): observation coaching mentoring plc document-review meeting online ...",
+    "method (repeatable): observation coaching mentoring plc document-review meeting online ..."))]
+SuperviseeOpt = Annotated[list[str] | None, typer.Option("--supervisee", help=t(
+    "ผู้รับการนิเทศ \"ชื่อ|ตำแหน่ง|กลุ่มสาระ|ชั้น\" (ซ้ำได้)", "supervisee \"name|position|subject|grade\" (repeatable)"))]
+TopicOpt = Annotated[list[str] | None, typer.Option("--topic", help=t("เรื่องที่นิเทศ (ซ้ำได้)", "topic (repeatable)"))]
+FindingOpt = Annotated[list[str] | None, typer.Option("--finding", help=t("ผลการนิเทศ", "findings"))]
+StrengthOpt = Annotated[list[str] | None, typer.Option("--strength", help=t("จุดเด่น", "strengths"))]
+ImprovementOpt = Annotated[list[str] | None, typer.Option("--improvement", help=t("จุดที่ควรพัฒนา", "to improve"))]
+SuggestionOpt = Annotated[list[str] | None, typer.Option("--suggestion", help=t("ข้อเสนอแนะ", "suggestions"))]
+FollowUpOpt = Annotated[str | None, typer.Option("--follow-up", help=t("วันที่ติดตามผล", "follow-up date"))]
+FollowActionOpt = Annotated[str | None, typer.Option("--follow-up-action", help=t("สิ่งที่จะติดตาม", "what to follow up"))]
+CaseOpt = Annotated[str | None, typer.Option("--case", help=t("รหัสงาน (case) ที่การนิเทศนี้เป็นส่วนหนึ่ง",
+                                                            "the case this visit belongs to"), autocompletion=complete_case)]
+StepOpt = Annotated[str | None, typer.Option("--step", help=t("เลขขั้นตอนของงาน เช่น 4.2.1", "step of the case, e.g. 4.2.1"))]
+SupervisorOpt = Annotated[list[str] | None, typer.Option("--supervisor", help=t(
+    "ผู้นิเทศ (ซ้ำได้; ค่าเริ่มต้น supervisor ใน nitet.yaml)", "supervisor (repeatable; default: nitet.yaml)"))]
+RatingOpt = Annotated[list[str] | None, typer.Option("--rating", help=t("ผลการประเมิน รายการ=คะแนน (ซ้ำได้)",
+                                                                       "rating ITEM=SCORE (repeatable)"))]
+ScaleOpt = Annotated[int | None, typer.Option("--rating-scale", min=4, max=5, help=t(
+    "ระดับคะแนน 5 (ค่าเริ่มต้น) หรือ 4", "rating scale 5 (default) or 4"))]
+EvidenceOpt = Annotated[list[str] | None, typer.Option("--evidence", help=t("ไฟล์หลักฐาน (ซ้ำได้)", "evidence file (repeatable)"))]
+NoteOpt = Annotated[str | None, typer.Option("--note", help=t("หมายเหตุ", "note"))]
+CommitOpt = Annotated[bool | None, typer.Option("--commit/--no-commit", help=t(
+    "commit git หลังบันทึก (ค่าเริ่มต้นตาม autocommit ใน nitet.yaml)", "git commit after saving (default: autocommit)"))]
+JsonOpt = Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))]
+VisitArg = Annotated[str, typer.Argument(help=t(
+    "รหัสบันทึกการนิเทศ (ชื่อไฟล์) หรือรหัสสั้น ๖ ตัวท้ายที่แสดงใน visit list",
+    "visit id (file name) or the short id shown by visit list"))]
+
+
+def _text(values: list[str] | None) -> str | None:
+    """Repeated text options become one text, one paragraph per line."""
+    return ("\n".join(v.strip() for v in values if v.strip()) or None) if values else None
+
+
+def _commit_message(ws: Workspace, loaded: Loaded, data: dict[str, Any], verb: tuple[str, str]) -> str:
+    from datetime import date
+
+    from ..thai import format_date
+    from ..visits import school_name
+
+    return t("nitet: {v} {s} {d}", "nitet: {v} {s} {d}", v=t(*verb), s=school_name(loaded, data["school"]),
+             d=format_date(date.fromisoformat(data["date"])))
+
+
+@app.command("add", help=t("บันทึกการนิเทศ (บนเทอร์มินัลโดยไม่ระบุตัวเลือก: ถามทีละข้อ)",
+                           "record a visit (on a terminal with no options: asks step by step)"))
+def add(
+    school: SchoolOpt = None,
+    day: Annotated[str | None, typer.Option("--date", help=t(
+        "วันที่นิเทศ เช่น 25/11/2569, 25 พ.ย. 69, 2026-11-25", "visit date, e.g. 25/11/2569 or 2026-11-25"))] = None,
+    kind: KindOpt = None, project: ProjectOpt = None, method: MethodOpt = None, supervisee: SuperviseeOpt = None,
+    topic: TopicOpt = None, finding: FindingOpt = None, strength: StrengthOpt = None,
+    improvement: ImprovementOpt = None, suggestion: SuggestionOpt = None, follow_up: FollowUpOpt = None,
+    follow_up_action: FollowActionOpt = None, case: CaseOpt = None, step: StepOpt = None,
+    supervisor: SupervisorOpt = None, rating: RatingOpt = None, rating_scale: ScaleOpt = None,
+    evidence: EvidenceOpt = None, note: NoteOpt = None,
+    from_last: Annotated[bool, typer.Option("--from-last", help=t(
+        "เริ่มจากการนิเทศครั้งก่อนของโรงเรียนนี้ (ผู้รับการนิเทศ โครงการ วิธีการ เรื่อง; ไม่คัดลอกผลและข้อเสนอแนะ)",
+        "start from the last visit to this school (context only, never findings or advice)"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=t(
+        "ยอมรับวันที่นิเทศที่ล่วงหน้าเกิน 30 วัน", "accept a visit date more than 30 days ahead"))] = False,
+    commit: CommitOpt = None, json_out: JsonOpt = False,
+) -> None:
+    from datetime import date, timedelta
+
+    from .. import context, prompts, ui, visits
+    from ..errors import UsageError
+    from ..schools import SchoolIndex
+
+    ws = context.workspace()
+    loaded = context.load()
+    today = date.today()
+    supervisors = supervisor or ([ws.config.supervisor] if ws.config.supervisor else [])
+    if school is None and context.interactive():
+        try:
+            data = prompts.visit_form(loaded, today, supervisors, lambda d, f: visits.check_dates(d, f, today, force))
+            _confirm(loaded, data)
+        except prompts.Cancelled as c:
+            ui.say(t("ยกเลิกแล้ว ไม่มีการบันทึก", "cancelled, nothing written"))
+            raise typer.Exit(c.exit_code) from None
+        _save(ws, loaded, data, commit, json_out)
+        return
+    if school is None or day is None:
+        raise UsageError(t("ต้องระบุ --school และ --date", "--school and --date are required"),
+                         t("เช่น nitet visit add --school 1063020130 --date 25/11/2569 (หรือรันบนเทอร์มินัลโดยไม่ใส่ตัวเลือก เพื่อให้ถามทีละข้อ)",
+                           "e.g. nitet visit add --school 1063020130 --date 2026-11-25 (or run it on a terminal with no options)"))
+    key = SchoolIndex.of(loaded).require(school)
+    visit_day = visits.parse_day(day, "--date")
+    follow_day = visits.parse_day(follow_up, "--follow-up") if follow_up else None
+    visits.check_dates(visit_day, follow_day, today, force)
+    visits.resolve_step(loaded, case, step)
+    base: dict[str, Any] = {}
+    if from_last:
+        last = visits.last_visit(loaded, key, before=visit_day + timedelta(days=1))
+        if last is None:
+            ui.say(t("ยังไม่เคยนิเทศโรงเรียนนี้ก่อนวันที่ {d}: --from-last ไม่มีอะไรให้คัดลอก",
+                     "no earlier visit to this school: --from-last has nothing to copy", d=day))
+        else:
+            prompts.show_last_advice(last)
+            base = prompts.copy_forward(last)
+    data = {
+        "date": visit_day.isoformat(), "school": key, "supervisors": supervisors,
+        "kind": visits.parse_kind(kind) if kind else base.get("kind") or ("project-based" if project else None),
+        "project": project or base.get("project"), "case": case, "step": step,
+        "methods": [visits.parse_method(m) for m in method] if method else base.get("methods"),
+        "supervisees": [visits.parse_supervisee(s) for s in supervisee] if supervisee else base.get("supervisees"),
+        "topics": [x.strip() for x in topic if x.strip()] if topic else base.get("topics"),
+        "findings": _text(finding), "strengths": _text(strength), "improvements": _text(improvement),
+        "suggestions": _text(suggestion),
+        "follow_up": {"date": follow_day.isoformat() if follow_day else None, "action": follow_up_action}
+        if follow_day or follow_up_action else None,
+        "rating_scale": rating_scale, "ratings": dict(visits.parse_rating(r) for r in rating or []) or None,
+        "evidence": evidence, "note": note,
+    }
+    _warn_unknown(ws, loaded, data)
+    _save(ws, loaded, data, commit, json_out)
+
+
+def _warn_unknown(ws: Workspace, loaded: Loaded, data: dict[str, Any]) -> None:
+    from pathlib import Path
+
+    from .. import ui, visits
+
+    if data.get("project") and data["project"] not in visits.known_projects(loaded):
+        ui.say(t("คำเตือน: ไม่รู้จักโครงการ '{p}' (บันทึกตามที่พิมพ์) — เพิ่มใน projects ของ nitet.yaml ถ้าเป็นโครงการใหม่",
+                 "warning: unknown project '{p}' (saved as typed) — add it to projects in nitet.yaml if it is new",
+                 p=data["project"]))
+    for p in data.get("evidence") or []:
+        if not (Path(p).exists() or (ws.root / p).exists()):
+            ui.say(t("คำเตือน: ไม่พบไฟล์หลักฐาน {p} (บันทึกชื่อไว้ตามที่พิมพ์)",
+                     "warning: evidence file {p} not found (saved as typed)", p=p))
+
+
+def _confirm(loaded: Loaded, data: dict[str, Any]) -> None:
+    from .. import prompts
+
+    prompts.say()
+    prompts.say(t("สรุปบันทึกการนิเทศ", "Visit summary"))
+    for label, value in prompts.summary(loaded, data):
+        prompts.say(f"  {label}: {value}")
+    if not prompts.yes(t("บันทึก?", "Save?")):
+        raise prompts.Cancelled(1)
+
+
+def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | None, json_out: bool) -> None:
+    from datetime import date
+
+    from .. import gitops, ids, ui, writer
+    from ..model import Visit
+
+    path = ids.visit_path(ws, date.fromisoformat(data["date"]), data["school"])
+    data = {"id": path.stem, **{k: v for k, v in data.items() if v not in (None, "", [], {})}}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer.create(ws, path, Visit, data)
+    ui.say(t("บันทึกการนิเทศแล้ว: {p}", "visit saved: {p}", p=ws.rel(path)))
+    gitops.maybe_commit(ws, [path], _commit_message(ws, loaded, data, ("บันทึกการนิเทศ", "visit to")), commit)
+    if json_out:
+        ui.print_json({"id": path.stem, "path": ws.rel(path)})
+
+
+def visit_json(loaded: Loaded, e: Entry) -> dict[str, Any]:
+    from ..visits import school_name
+
+    d = e.data
+    return {"id": e.id, "date": d["date"], "school": d["school"], "school_name": school_name(loaded, d["school"]),
+            "project": d.get("project"), "kind": d.get("kind"), "supervisors": d.get("supervisors", []),
+            "methods": d.get("methods", []), "supervisees": d.get("supervisees", []), "topics": d.get("topics", []),
+            "findings": d.get("findings"), "strengths": d.get("strengths"), "improvements": d.get("improvements"),
+            "suggestions": d.get("suggestions"), "follow_up": d.get("follow_up"), "ratings": d.get("ratings", {}),
+            "case": d.get("case"), "step": d.get("step"), "path": e.path}
+
+
+@app.command("list", help=t("รายการการนิเทศ กรองตามโรงเรียน ช่วงเวลา โครงการ เครือข่าย",
+                            "visits, filtered by school, period, project, network"))
+def list_(
+    school: SchoolOpt = None,
+    fy: Annotated[int | None, typer.Option("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))] = None,
+    quarter: Annotated[int | None, typer.Option("--quarter", help=t("ไตรมาส 1-4 ของปีงบประมาณ", "fiscal quarter 1-4"))] = None,
+    academic_year: Annotated[int | None, typer.Option("--academic-year", help=t("ปีการศึกษา (พ.ศ.)", "academic year (BE)"))] = None,
+    semester: Annotated[int | None, typer.Option("--semester", help=t("ภาคเรียน 1 หรือ 2", "semester 1 or 2"))] = None,
+    project: ProjectOpt = None,
+    network: Annotated[str | None, typer.Option("--network", help=t("กลุ่มเครือข่าย", "school network"))] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    from .. import context, thai, ui, visits
+    from ..schools import SchoolIndex
+
+    ws = context.workspace()
+    loaded = context.load()
+    key = SchoolIndex.of(loaded).require(school) if school else None
+    start, end = visits.period(ws.config.academic_calendar.as_mapping(), fy=fy, quarter=quarter,
+                               academic_year=academic_year, semester=semester)
+    found = visits.select(loaded, school=key, start=start, end=end, project=project, network=network)
+    if json_out:
+        ui.print_json([visit_json(loaded, e) for e in found])
+        return
+    if not found:
+        ui.say(t("ไม่พบการนิเทศตามเงื่อนไข", "no visits match"))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    title = t("การนิเทศ {n} ครั้ง", "{n} visits", n=len(found))
+    if start and end:
+        title += f" ({thai.format_date(start)} – {thai.format_date(end)})"
+    table = Table(title=title)
+    table.add_column(t("วันที่", "date"), no_wrap=True)
+    table.add_column(t("โรงเรียน", "school"), ratio=2, overflow="fold")
+    table.add_column(t("โครงการ", "project"))
+    table.add_column(t("ข้อเสนอแนะ", "suggestions"), ratio=3, overflow="fold")
+    table.add_column(t("ติดตามผล", "follow-up"), no_wrap=True)
+    table.add_column(t("รหัส", "id"), no_wrap=True)
+    for e in found:
+        d = e.data
+        fu = d.get("follow_up") or {}
+        follow = (thai.format_date(thai.parse_date(fu["date"])) + (" ✓" if fu.get("done") else "")) if fu.get("date") else ""
+        table.add_row(thai.format_date(visits.visit_date(e)), Text(visits.school_name(loaded, d["school"])),
+                      Text(d.get("project") or ""), Text(d.get("suggestions") or ""), follow, Text(visits.short_id(e.id), style="dim"))
+    ui.out().print(table)
+
+
+@app.command("show", help=t("แสดงบันทึกการนิเทศหนึ่งรายการ", "show one visit"))
+def show(visit: VisitArg, json_out: JsonOpt = False) -> None:
+    from .. import context, prompts, ui, visits
+
+    loaded = context.load()
+    e = visits.find_visit(loaded, visit)
+    if json_out:
+        ui.print_json(visit_json(loaded, e))
+        return
+    ui.data(f"{e.id}  ({e.path})")
+    for label, value in prompts.summary(loaded, e.data):
+        ui.data(f"{label}: {value}")
+
+
+@app.command("edit", help=t("แก้บันทึกการนิเทศ (คงความเห็นและลำดับในไฟล์; \"\" = ลบค่า)",
+                            "change a visit (comments kept; \"\" removes a value)"))
+def edit(
+    visit: VisitArg,
+    day: Annotated[str | None, typer.Option("--date", help=t("วันที่นิเทศ", "visit date"))] = None,
+    kind: KindOpt = None, project: ProjectOpt = None, method: MethodOpt = None, supervisee: SuperviseeOpt = None,
+    topic: TopicOpt = None, finding: FindingOpt = None, strength: StrengthOpt = None,
+    improvement: ImprovementOpt = None, suggestion: SuggestionOpt = None, follow_up: FollowUpOpt = None,
+    follow_up_action: FollowActionOpt = None, case: CaseOpt = None, step: StepOpt = None,
+    supervisor: SupervisorOpt = None, rating: RatingOpt = None, evidence: EvidenceOpt = None, note: NoteOpt = None,
+    force: Annotated[bool, typer.Option("--force", help=t("ยอมรับวันที่ล่วงหน้าเกิน 30 วัน", "accept a date far ahead"))] = False,
+    commit: CommitOpt = None,
+) -> None:
+    from datetime import date
+
+    from .. import context, visits
+
+    loaded = context.load()
+    e = visits.find_visit(loaded, visit)
+    old = e.data
+    new_day = visits.parse_day(day, "--date") if day else date.fromisoformat(old["date"])
+    fu_old = old.get("follow_up") or {}
+    fu_day = (visits.parse_day(follow_up, "--follow-up") if follow_up else None) if follow_up != "" else None
+    keep_fu = date.fromisoformat(fu_old["date"]) if fu_old.get("date") and follow_up is None else None
+    visits.check_dates(new_day, fu_day or keep_fu, date.today(), force or not day)
+    if case is not None or step is not None:
+        visits.resolve_step(loaded, case if case is not None else old.get("case"), step or None)
+    changes: dict[str, Any] = {
+        "date": new_day.isoformat() if day else None, "kind": visits.parse_kind(kind) if kind else None,
+        "project": project, "case": case, "step": step, "note": note,
+        "methods": [visits.parse_method(m) for m in method if m] if method is not None else None,
+        "supervisees": [visits.parse_supervisee(s) for s in supervisee if s] if supervisee is not None else None,
+        "topics": [x for x in topic if x] if topic is not None else None,
+        "findings": _edit_text(finding), "strengths": _edit_text(strength),
+        "improvements": _edit_text(improvement), "suggestions": _edit_text(suggestion),
+        "supervisors": [s for s in supervisor if s] if supervisor is not None else None,
+        "evidence": [p for p in evidence if p] if evidence is not None else None,
+        "ratings": {**old.get("ratings", {}), **dict(visits.parse_rating(r) for r in rating)} if rating else None,
+    }
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if follow_up is not None or follow_up_action is not None:
+        changes["follow_up"] = {k: v for k, v in {
+            "date": fu_day.isoformat() if fu_day else (fu_old.get("date") if follow_up is None else None),
+            "action": follow_up_action if follow_up_action is not None else fu_old.get("action"),
+            "done": fu_old.get("done")}.items() if v}
+    _apply(loaded, e, changes, commit)
+
+
+def _edit_text(values: list[str] | None) -> str | None:
+    if values is None:
+        return None
+    return _text(values) or ""
+
+
+def _apply(loaded: Loaded, e: Entry, changes: dict[str, Any], commit: bool | None) -> None:
+    from .. import gitops, ui, writer
+    from ..errors import UsageError
+    from ..model import Visit
+
+    ws = loaded.ws
+    if not changes:
+        raise UsageError(t("ไม่ได้ระบุสิ่งที่จะแก้", "nothing to change"),
+                         t("เช่น nitet visit edit {i} --suggestion \"...\"", "e.g. nitet visit edit {i} --suggestion ...", i=e.id))
+
+    def change(doc: Any) -> None:
+        for k, v in changes.items():
+            writer.put(doc, Visit, k, v)
+
+    path = ws.root / e.path
+    before = path.read_text(encoding="utf-8")
+    writer.edit(ws, path, Visit, change)
+    if path.read_text(encoding="utf-8") == before:
+        ui.say(t("ไม่มีอะไรเปลี่ยน: {p}", "nothing changed: {p}", p=e.path))
+        return
+    ui.say(t("แก้ไขแล้ว: {p}", "updated: {p}", p=e.path))
+    data = {**e.data, **changes}
+    gitops.maybe_commit(ws, [path], _commit_message(ws, loaded, data, ("แก้บันทึกการนิเทศ", "edit visit to")), commit)
+
+
+@app.command("done", help=t("บันทึกว่าติดตามผลแล้ว", "mark a visit's follow-up as done"))
+def done(visit: VisitArg, commit: CommitOpt = None) -> None:
+    from .. import context, visits
+    from ..errors import DataError
+
+    loaded = context.load()
+    e = visits.find_visit(loaded, visit)
+    fu = e.data.get("follow_up")
+    if not fu:
+        raise DataError(t("บันทึก {i} ไม่มีการติดตามผล", "visit {i} has no follow-up", i=e.id),
+                        t("เพิ่มด้วย nitet visit edit {i} --follow-up วันที่ --follow-up-action ...",
+                          "add one with nitet visit edit {i} --follow-up DATE", i=e.id))
+    _apply(loaded, e, {"follow_up": {**fu, "done": True}}, commit)
+
+
+@app.command("due", help=t("การติดตามผลที่ถึงกำหนดหรือใกล้ถึง พร้อมข้อเสนอแนะครั้งก่อน",
+                           "follow-ups due or near, with what was advised"))
+def due(
+    days: Annotated[int, typer.Option("--days", min=0, help=t("รวมที่จะถึงภายในกี่วัน", "include those due within N days"))] = 14,
+    json_out: JsonOpt = False,
+) -> None:
+    from datetime import date
+
+    from .. import context, thai, ui, visits
+
+    today = date.today()
+    items = visits.follow_ups_due(context.load(), today, days)
+    if json_out:
+        ui.print_json([{"visit": f.visit, "path": f.path, "school": f.school, "school_name": f.school_name,
+                        "visit_date": f.visit_date.isoformat(), "due": f.due.isoformat(),
+                        "days_left": f.days_left(today), "action": f.action, "suggestions": f.suggestions,
+                        "later_visit": f.later_visit.isoformat() if f.later_visit else None} for f in items])
+        return
+    if not items:
+        ui.say(t("ไม่มีการติดตามผลที่ถึงกำหนดภายใน {n} วัน", "no follow-ups due within {n} days", n=days))
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=t("การติดตามผล ({n} รายการ)", "Follow-ups ({n})", n=len(items)))
+    table.add_column(t("กำหนด", "due"), no_wrap=True)
+    table.add_column(t("โรงเรียน", "school"), ratio=2, overflow="fold")
+    table.add_column(t("สิ่งที่จะติดตาม", "to follow up"), ratio=2, overflow="fold")
+    table.add_column(t("ข้อเสนอแนะครั้งก่อน", "advised"), ratio=3, overflow="fold")
+    table.add_column(t("นิเทศเมื่อ", "visited"), no_wrap=True)
+    table.add_column(t("รหัส", "id"), no_wrap=True)
+    for f in items:
+        left = f.days_left(today)
+        when = (t("เลยกำหนด {n} วัน", "{n} days late", n=-left) if left < 0 else
+                t("วันนี้", "today") if left == 0 else t("อีก {n} วัน", "in {n} days", n=left))
+        table.add_row(Text(f"{thai.format_date(f.due)}\n{when}", style="red" if left < 0 else ""),
+                      Text(f.school_name), Text(f.action or ""), Text(f.suggestions or ""),
+                      thai.format_date(f.visit_date), Text(visits.short_id(f.visit), style="dim"))
+    ui.out().print(table)
+    ui.say(t("ติดตามแล้ว: nitet visit done รหัส", "done? nitet visit done ID"))
