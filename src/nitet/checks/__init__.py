@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import ERROR, Finding, Problem
 from ..i18n import t
-from . import ids, refs
+from . import ids, plans, refs
 
 if TYPE_CHECKING:
     from ..store import Loaded
@@ -28,6 +28,7 @@ CHECKS: list[Check] = [
     refs.workflow_refs,
     refs.case_refs,
     refs.project_refs,
+    plans.plan_records,
 ]
 
 
