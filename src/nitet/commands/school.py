@@ -186,10 +186,14 @@ def list_(
     from rich.text import Text
 
     table = Table(title=t("ทะเบียนโรงเรียน ({n} โรง)", "Schools ({n})", n=len(rows)))
-    for head, just in ((t("รหัส", "code"), "left"), (t("ชื่อโรงเรียน", "name"), "left"), (t("อำเภอ", "district"), "left"),
-                       (t("เครือข่าย", "network"), "left"), (t("นักเรียน", "pupils"), "right"), (t("ขนาด", "size"), "left"),
-                       ("DLTV", "center"), (t("เป้าหมาย", "target"), "center")):
-        table.add_column(head, justify=just)  # type: ignore[arg-type]
+    table.add_column(t("รหัส", "code"), no_wrap=True)
+    table.add_column(t("ชื่อโรงเรียน", "name"), ratio=3, overflow="fold")
+    table.add_column(t("อำเภอ", "district"), ratio=1, overflow="fold")
+    table.add_column(t("เครือข่าย", "network"), ratio=1, overflow="fold")
+    table.add_column(t("นักเรียน", "pupils"), justify="right", no_wrap=True)
+    table.add_column(t("ขนาด", "size"), no_wrap=True)
+    table.add_column("DLTV", justify="center")
+    table.add_column(t("เป้าหมาย", "target"), justify="center")
     for r in rows:
         table.add_row(r["code"], Text(r["name"] or ""), Text(r["district"] or ""), Text(r["network"] or ""),
                       "" if r["students"] is None else f"{r['students']:,}", size_label(r["size"]),
@@ -336,9 +340,11 @@ def unvisited(
 
     table = Table(title=t("โรงเรียนที่ยังไม่ได้นิเทศ {p}: {n} จาก {m} โรง", "Not visited {p}: {n} of {m}",
                           p=span, n=len(items), m=total))
-    for head in (t("เครือข่าย", "network"), t("รหัส", "code"), t("ชื่อโรงเรียน", "name"), t("อำเภอ", "district"),
-                 t("นิเทศล่าสุด", "last visit")):
-        table.add_column(head)
+    table.add_column(t("เครือข่าย", "network"), ratio=1, overflow="fold")
+    table.add_column(t("รหัส", "code"), no_wrap=True)
+    table.add_column(t("ชื่อโรงเรียน", "name"), ratio=2, overflow="fold")
+    table.add_column(t("อำเภอ", "district"), ratio=1, overflow="fold")
+    table.add_column(t("นิเทศล่าสุด", "last visit"), no_wrap=True)
     for net, group in visits.group_by_network(items):
         for i, s in enumerate(group):
             label = Text(net or t("(ไม่ระบุเครือข่าย)", "(no network)")) if i == 0 else ""
