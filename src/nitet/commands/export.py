@@ -1,7 +1,121 @@
-"""nitet export ..."""
+"""nitet export csv|xlsx KIND: the raw table of one record kind, one row per record."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
 
+from ..i18n import t
+
+if TYPE_CHECKING:
+    from ..export import Table
+
 app = typer.Typer(no_args_is_help=True)
+
+KINDS_HELP = "schools, visits, cases, plans, screenings"
+
+
+def _complete_kind(incomplete: str) -> list[tuple[str, str]]:
+    kinds = {"schools": "โรงเรียน", "visits": "การนิเทศ", "cases": "งานตามกระบวนงาน",
+             "plans": "โครงการตามแผนปฏิบัติการ", "screenings": "ผลการคัดกรองการอ่านการเขียน"}
+    return [(k, v) for k, v in kinds.items() if k.startswith(incomplete)]
+
+
+KindArg = Annotated[str, typer.Argument(
+    help=t("ชนิดระเบียน: {k}", "record kind: {k}", k=KINDS_HELP), autocompletion=_complete_kind,
+    show_default=False)]
+FyOpt = Annotated[str | None, typer.Option(
+    "--fy", help=t("เฉพาะปีงบประมาณ (พ.ศ.) เช่น 2569", "only this fiscal year (BE), e.g. 2569"))]
+AyOpt = Annotated[str | None, typer.Option(
+    "--academic-year", help=t("เฉพาะปีการศึกษา (พ.ศ.) ของผลการคัดกรอง", "only this academic year (BE) of screenings"))]
+
+
+def _year(value: str | None, option: str) -> int | None:
+    from ..errors import UsageError
+    from ..thai import to_arabic_digits
+
+    if value is None:
+        return None
+    text = to_arabic_digits(value).strip()
+    if not (text.isdigit() and 2400 < int(text) < 2800):
+        raise UsageError(t("{o} ต้องเป็นปี พ.ศ. เช่น 2569 (ได้ '{v}')", "{o} must be a BE year such as 2569 (got '{v}')",
+                           o=option, v=value))
+    return int(text)
+
+
+def _here(path: Path) -> Path:
+    """A relative path means the same as for every nitet path: inside the folder of -C, if given."""
+    from .. import context
+
+    base = context.state.directory
+    return path if path.is_absolute() or base is None else base / path
+
+
+def _table(kind: str, fy: str | None, academic_year: str | None) -> Table:
+    from .. import context
+    from ..errors import UsageError
+    from ..export import EXPORT_KINDS, build
+
+    if kind not in EXPORT_KINDS:
+        raise UsageError(t("ไม่รู้จักชนิด '{k}'", "unknown kind '{k}'", k=kind),
+                         t("เลือกหนึ่งใน: {ks}", "choose one of: {ks}", ks=KINDS_HELP))
+    fy_be, ay_be = _year(fy, "--fy"), _year(academic_year, "--academic-year")
+    if fy_be is not None and kind in ("schools", "screenings"):
+        raise UsageError(t("--fy ใช้กับ {k} ไม่ได้", "--fy does not apply to {k}", k=kind),
+                         t("ผลการคัดกรองแยกตามปีการศึกษา: ใช้ --academic-year" if kind == "screenings"
+                           else "ทะเบียนโรงเรียนไม่แยกตามปี: ไม่ต้องระบุ --fy",
+                           "screenings are by academic year: use --academic-year" if kind == "screenings"
+                           else "the school registry has no year: leave out --fy"))
+    if ay_be is not None and kind != "screenings":
+        raise UsageError(t("--academic-year ใช้ได้กับ screenings เท่านั้น", "--academic-year applies to screenings only"),
+                         t("ระเบียนอื่นแยกตามปีงบประมาณ: ใช้ --fy", "other kinds are by fiscal year: use --fy"))
+    return build(context.load(), kind, fy=fy_be, academic_year=ay_be)
+
+
+@app.command("csv", help=t("ส่งออกเป็น CSV (UTF-8 มี BOM เปิดใน Excel แล้วอ่านภาษาไทยได้) ไม่ระบุ -o = พิมพ์ออกจอ",
+                           "export as CSV (UTF-8 with BOM, so Excel shows Thai); without -o to stdout"))
+def export_csv(
+    kind: KindArg,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=t("ไฟล์ที่จะเขียน", "file to write"),
+                                                dir_okay=False)] = None,
+    fy: FyOpt = None,
+    academic_year: AyOpt = None,
+) -> None:
+    import sys
+
+    from .. import ui
+    from ..export import to_csv
+    from ..yamlio import atomic_write_bytes
+
+    table = _table(kind, fy, academic_year)
+    data = to_csv(table)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        atomic_write_bytes(_here(output), data)
+        ui.say(t("เขียน {p} แล้ว ({n} แถว)", "wrote {p} ({n} rows)", p=output, n=len(table.rows)))
+
+
+@app.command("xlsx", help=t("ส่งออกเป็นไฟล์ Excel (.xlsx) ข้อความทุกช่องเป็นข้อความ ไม่กลายเป็นสูตร",
+                            "export as an Excel file (.xlsx); text always stays text, never a formula"))
+def export_xlsx(
+    kind: KindArg,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=t(
+        "ไฟล์ที่จะเขียน (ค่าเริ่มต้น: KIND.xlsx หรือ KIND-ปี.xlsx ในโฟลเดอร์ปัจจุบัน)",
+        "file to write (default: KIND.xlsx or KIND-YEAR.xlsx in the current folder)"), dir_okay=False)] = None,
+    fy: FyOpt = None,
+    academic_year: AyOpt = None,
+) -> None:
+    from .. import ui
+    from ..export import to_xlsx
+
+    table = _table(kind, fy, academic_year)
+    if output is None:
+        year = fy or academic_year
+        output = Path(f"{kind}-{year}.xlsx" if year else f"{kind}.xlsx")
+    to_xlsx(table, _here(output))
+    ui.say(t("เขียน {p} แล้ว ({n} แถว)", "wrote {p} ({n} rows)", p=output, n=len(table.rows)))
