@@ -10,10 +10,12 @@ One pipeline serves every command. It is fast at 10,000 records because
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,11 +139,22 @@ class Entry:
 
 @dataclass
 class Loaded:
+    """Every record of a workspace. ``entries`` are decoded from the cache on first use."""
+
     ws: Workspace
-    entries: dict[str, list[Entry]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
-    _models: dict[str, list[Any]] = field(default_factory=dict)
+    _entries: dict[str, list[Entry]] | None = field(default=None, repr=False)
+    _pending: Callable[[], dict[str, FileResult]] | None = field(default=None, repr=False)
+    _models: dict[str, list[Any]] = field(default_factory=dict, repr=False)
+
+    @property
+    def entries(self) -> dict[str, list[Entry]]:
+        if self._entries is None:
+            results = self._pending() if self._pending is not None else {}
+            self._entries = _entries_of(results)
+            self._pending = None
+        return self._entries
 
     def of(self, kind: str) -> list[Entry]:
         return self.entries.get(kind, [])
@@ -155,52 +168,90 @@ class Loaded:
             from .model import KINDS
 
             cls = KINDS[kind]
-            gc.disable()
-            try:
+            with _gc_paused():
                 self._models[kind] = [cls.model_validate(e.data) for e in self.of(kind)]
-            finally:
-                gc.enable()
         return self._models[kind]
 
     def workflows(self) -> dict[str, Workflow]:
         return {w.id: w for w in self.models("workflow")}
 
 
-def _walk_yaml(root: Path) -> Iterator[Path]:
-    if not root.is_dir():
-        return
-    stack = [root]
+def _entries_of(results: dict[str, FileResult]) -> dict[str, list[Entry]]:
+    out: dict[str, list[Entry]] = {}
+    with _gc_paused():
+        for rel in sorted(results):
+            r = results[rel]
+            if r.data is not None:
+                out.setdefault(r.kind, []).append(Entry(r.kind, r.id, rel, r.data))
+    return out
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Bulk-building thousands of objects is ~3× faster without the cyclic collector."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+StatKey = tuple[int, int, int]
+
+
+def _scan_yaml(top: str) -> Iterator[tuple[str, StatKey]]:
+    """(path, (size, mtime_ns, ctime_ns)) of every ``*.yaml`` under ``top``; dot-names skipped."""
+    stack = [top]
     while stack:
         d = stack.pop()
         try:
-            items = list(os.scandir(d))
+            it = os.scandir(d)
         except OSError:
             continue
-        for it in items:
-            if it.name.startswith("."):
-                continue
-            if it.is_dir(follow_symlinks=False):
-                stack.append(Path(it.path))
-            elif it.name.endswith(".yaml") and it.is_file():
-                yield Path(it.path)
+        with it:
+            for e in it:
+                name = e.name
+                if name.startswith("."):
+                    continue
+                try:
+                    if e.is_dir(follow_symlinks=False):
+                        stack.append(e.path)
+                    elif name.endswith(".yaml") and e.is_file():
+                        st = e.stat()
+                        yield e.path, (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+                except OSError:
+                    continue
+
+
+def _scan(ws: Workspace) -> list[tuple[str, str, str, StatKey | None]]:
+    """(path, relative path, kind folder, stat key) of every record and workflow file, by path."""
+    root = str(ws.root)
+    cut = len(root) + 1
+
+    def rel_of(p: str) -> str:
+        return p[cut:].replace(os.sep, "/") if p.startswith(root + os.sep) else ws.rel(Path(p))
+
+    out: list[tuple[str, str, str, StatKey | None]] = []
+    for p, key in _scan_yaml(str(ws.records_dir)):
+        rel = rel_of(p)
+        parts = rel.split("/", 2)
+        out.append((p, rel, parts[1] if len(parts) > 2 else "", key))
+    overridden = set()
+    for p, key in _scan_yaml(str(ws.workflows_dir)):
+        out.append((p, rel_of(p), "workflows", key))
+        overridden.add(Path(p).stem)
+    for path in sorted((DEFAULTS_DIR / "workflows").glob("*.yaml")):
+        if path.stem not in overridden:
+            out.append((str(path), f"<nitet>/workflows/{path.name}", "workflows", _stat_key(path)))
+    out.sort(key=lambda x: x[1])
+    return out
 
 
 def record_files(ws: Workspace) -> list[tuple[Path, str, str]]:
     """(path, relative path, kind folder) of every record and workflow file."""
-    out: list[tuple[Path, str, str]] = []
-    for p in _walk_yaml(ws.records_dir):
-        rel = ws.rel(p)
-        folder = rel.split("/")[1] if rel.count("/") >= 2 else ""
-        out.append((p, rel, folder))
-    overridden = set()
-    for p in _walk_yaml(ws.workflows_dir):
-        out.append((p, ws.rel(p), "workflows"))
-        overridden.add(p.stem)
-    for p in sorted((DEFAULTS_DIR / "workflows").glob("*.yaml")):
-        if p.stem not in overridden:
-            out.append((p, f"<nitet>/workflows/{p.name}", "workflows"))
-    out.sort(key=lambda x: x[1])
-    return out
+    return [(Path(p), rel, folder) for p, rel, folder, _key in _scan(ws)]
 
 
 def _process(job: tuple[str, str, str]) -> FileResult:
@@ -228,7 +279,9 @@ def _fingerprint() -> str:
     """Cache version: nitet's version plus the state of the code that shapes cached values."""
     h = hashlib.sha1(__version__.encode())
     here = Path(__file__).parent
-    for p in sorted([*here.glob("model/*.py"), here / "yamlio.py", here / "store.py", here / "findings.py"]):
+    code = [*here.glob("model/*.py"), *here.glob("checks/*.py"), here / "yamlio.py", here / "store.py",
+            here / "findings.py", here / "cache.py"]
+    for p in sorted(code):
         try:
             st = p.stat()
             h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}".encode())
@@ -238,7 +291,7 @@ def _fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def _stat_key(p: Path) -> tuple[int, int, int] | None:
+def _stat_key(p: Path) -> StatKey | None:
     try:
         st = p.stat()
     except OSError:
@@ -246,52 +299,82 @@ def _stat_key(p: Path) -> tuple[int, int, int] | None:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
+#: A file changed less than this before a run may change again within the file system's
+#: timestamp granularity without its stat key changing; such files are not cached ("racy").
+RACY_NS = 1_000_000_000
+
+
+def _context_digest(ws: Workspace) -> str:
+    """What cross-record checks depend on besides the files: nitet.yaml and today's date.
+
+    The files themselves are covered by the cache: cross-record findings are stored only with
+    a complete set of keys, and reused only when every file still has its key.
+    """
+    import datetime as _dt
+
+    return f"{_stat_key(ws.root / 'nitet.yaml')}|{_dt.date.today().isoformat()}"
+
+
 def load(ws: Workspace, *, use_cache: bool = True, checks: bool = True) -> Loaded:
     """Load every record of the workspace. Findings are collected, never raised."""
+    with _gc_paused():
+        return _load(ws, use_cache, checks)
+
+
+def _load(ws: Workspace, use_cache: bool, checks: bool) -> Loaded:
     from . import cache
 
-    files = record_files(ws)
+    started = time.time_ns()
+    files = _scan(ws)
+    keys = {rel: key for _p, rel, _f, key in files}
     fp = _fingerprint()
-    cached = cache.read(ws, fp) if use_cache else {}
-    results: dict[str, FileResult] = {}
-    todo: list[tuple[str, str, str]] = []
-    keys: dict[str, Any] = {}
-    for path, rel, folder in files:
-        key = _stat_key(path)
-        keys[rel] = key
-        hit = cached.get(rel)
-        if hit is not None and key is not None and tuple(hit[0]) == key:
-            results[rel] = hit[1]
-        else:
-            todo.append((str(path), rel, folder))
-    if todo:
-        for r in _run_jobs(todo):
-            results[r.rel] = r
-        if use_cache:
-            cache.write(ws, fp, {rel: (keys[rel], r) for rel, r in results.items() if keys.get(rel)})
+    old = cache.read(ws, fp) if use_cache else None
     loaded = Loaded(ws=ws, files=len(files))
     loaded.findings.extend(ws.config_findings)
-    for rel in sorted(results):
-        r = results[rel]
-        loaded.findings.extend(r.findings)
-        if r.data is not None:
-            loaded.entries.setdefault(r.kind, []).append(Entry(r.kind, r.id, rel, r.data))
-    if checks:
-        from .checks import run_checks
-
-        loaded.findings.extend(run_checks(loaded))
+    todo = [(p, rel, folder) for p, rel, folder, key in files
+            if old is None or key is None or old.keys.get(rel) != key]
+    digest = _context_digest(ws) if checks else ""
+    if old is not None and not todo and len(old.keys) == len(keys):
+        # Nothing changed since the cache was written: decode records only if someone asks.
+        loaded._pending = old.results
+        loaded.findings.extend(old.file_findings())
+        if checks:
+            cross = old.checked_findings(digest)
+            if cross is None:
+                cross = _cross_checks(loaded)
+                cache.write(ws, fp, old.keys, None, kept=old, checked=(digest, cross))
+            loaded.findings.extend(cross)
+    else:
+        previous = old.results() if old is not None and len(todo) < len(files) else {}
+        fresh = {rel for _p, rel, _f in todo}
+        results = {rel: previous[rel] for rel in keys if rel not in fresh and rel in previous}
+        for r in _run_jobs(todo):
+            results[r.rel] = r
+        loaded._entries = _entries_of(results)
+        for rel in sorted(results):
+            loaded.findings.extend(results[rel].findings)
+        cross = _cross_checks(loaded) if checks else []
+        loaded.findings.extend(cross)
+        if use_cache:
+            settled = {rel: key for rel, key in keys.items()
+                       if key is not None and max(key[1], key[2]) < started - RACY_NS}
+            complete = checks and len(settled) == len(keys)
+            cache.write(ws, fp, settled, {rel: results[rel] for rel in settled if rel in results},
+                        checked=(digest, cross) if complete else None)
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
 
 
-def _run_jobs(todo: list[tuple[str, str, str]]) -> Iterable[FileResult]:
+def _cross_checks(loaded: Loaded) -> list[Finding]:
+    from .checks import run_checks
+
+    return run_checks(loaded)
+
+
+def _run_jobs(todo: list[tuple[str, str, str]]) -> list[FileResult]:
     workers = min(2, os.cpu_count() or 1)
     if len(todo) < PARALLEL_MIN_FILES or workers < 2:
-        gc.disable()
-        try:
-            return [_process(j) for j in todo]
-        finally:
-            gc.enable()
+        return [_process(j) for j in todo]
     import multiprocessing as mp
 
     n = workers * 4
@@ -302,5 +385,4 @@ def _run_jobs(todo: list[tuple[str, str, str]]) -> Iterable[FileResult]:
             parts = pool.map(_process_chunk, chunks)
     except (OSError, ValueError):  # no fork / no semaphores: read in this process
         parts = [_process_chunk(c) for c in chunks]
-        gc.enable()
     return [r for part in parts for r in part]

@@ -17,17 +17,19 @@ constructor. Object-constructing tags are refused, aliases are refused (no alias
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from ruamel.yaml import YAML
-from ruamel.yaml.resolver import BaseResolver
 from yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
 
 MAX_FILE_BYTES = 1024 * 1024
 
@@ -243,25 +245,29 @@ def parse_fast(data: bytes) -> Any:
 # --------------------------------------------------------------------------- round trip
 
 
-class _RTResolver(BaseResolver):
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+@functools.cache
+def _resolvers() -> tuple[type[Any], type[Any]]:
+    """ruamel resolvers (reading, writing) with :data:`SCALAR_RULES`; ruamel loads on first use."""
+    from ruamel.yaml.resolver import BaseResolver
 
-    def __init__(self, version: Any = None, loader: Any = None, loadumper: Any = None):
-        super().__init__(loadumper if loadumper is not None else loader)
+    class _RTResolver(BaseResolver):  # type: ignore[misc]
+        yaml_implicit_resolvers: dict[Any, Any] = {}
 
-    @property
-    def processing_version(self) -> Any:
-        return (1, 2)
+        def __init__(self, version: Any = None, loader: Any = None, loadumper: Any = None):
+            super().__init__(loadumper if loadumper is not None else loader)
 
+        @property
+        def processing_version(self) -> Any:
+            return (1, 2)
 
-class _EmitResolver(_RTResolver):
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    class _EmitResolver(_RTResolver):
+        yaml_implicit_resolvers: dict[Any, Any] = {}
 
-
-for _tag, _rx, _first in SCALAR_RULES:
-    _RTResolver.add_implicit_resolver_base(_tag, _rx, _first)
-for _tag, _rx, _first in SCALAR_RULES + _EMIT_EXTRA:
-    _EmitResolver.add_implicit_resolver_base(_tag, _rx, _first)
+    for tag, rx, first in SCALAR_RULES:
+        _RTResolver.add_implicit_resolver_base(tag, rx, first)
+    for tag, rx, first in SCALAR_RULES + _EMIT_EXTRA:
+        _EmitResolver.add_implicit_resolver_base(tag, rx, first)
+    return _RTResolver, _EmitResolver
 
 
 def _configure(y: YAML) -> YAML:
@@ -274,14 +280,18 @@ def _configure(y: YAML) -> YAML:
 
 
 def rt_loader() -> YAML:
+    from ruamel.yaml import YAML
+
     y = YAML(typ="rt")
-    y.Resolver = _RTResolver
+    y.Resolver = _resolvers()[0]
     return _configure(y)
 
 
 def rt_dumper() -> YAML:
+    from ruamel.yaml import YAML
+
     y = YAML(typ="rt")
-    y.Resolver = _EmitResolver
+    y.Resolver = _resolvers()[1]
     return _configure(y)
 
 
