@@ -1,0 +1,144 @@
+"""Finding the table in a sheet: the header row under title rows, a merged two-row header,
+data rows without blank rows, total rows (รวม) and signature lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .columns import MULTI, Lexicon
+from .readers import Sheet
+from .values import one_line
+
+HEADER_SEARCH_ROWS = 30
+_TOTAL = re.compile(r"^(?:รวม|ยอดรวม|รวมทั้งหมด|รวมทั้งสิ้น|total|เฉลี่ย|ค่าเฉลี่ย|ร้อยละ|average|sum)"
+                    r"(?:ทั้งหมด|ทั้งสิ้น)?(?:$|[\d:]|ป\.|ป\d|ชั้น|จำนวน)", re.IGNORECASE)
+_FOOTER = re.compile(r"^\(?\s*(?:ลงชื่อ|ลงนาม|signed)")
+
+
+@dataclass
+class Column:
+    index: int
+    label: str  # the header text as the sheet shows it ("การอ่าน / อ่านออกเสียง" when merged)
+    match_label: str  # the part that named the field (for files nitet writes back)
+    field: str | None
+    ignored_because: str = ""
+
+
+@dataclass
+class Row:
+    number: int  # the sheet's own 1-based row number
+    values: list[Any]
+
+
+@dataclass
+class Table:
+    sheet: Sheet
+    header_rows: list[int]
+    titles: list[str]
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+    totals: list[int] = field(default_factory=list)  # total rows, skipped
+
+    def fields(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for c in self.columns:
+            if c.field and c.field != "ignore":
+                out.setdefault(c.field, []).append(c.index)
+        return out
+
+    def has(self, name: str) -> bool:
+        return name in self.fields()
+
+    def cell(self, row: Row, name: str) -> Any:
+        """The first non-empty value of field ``name`` in ``row`` (None when absent)."""
+        for i in self.fields().get(name, ()):
+            v = row.values[i] if i < len(row.values) else None
+            if v is not None and not (isinstance(v, str) and not v.strip()):
+                return v
+        return None
+
+    def cells(self, row: Row, name: str) -> list[Any]:
+        return [row.values[i] if i < len(row.values) else None for i in self.fields().get(name, ())]
+
+
+def _labels(row: list[Any]) -> list[str | None]:
+    return [one_line(v) for v in row]
+
+
+def _columns(lex: Lexicon, top: list[str | None], sub: list[str | None] | None) -> list[Column]:
+    width = max(len(top), len(sub or []))
+    cols: list[Column] = []
+    parent: str | None = None
+    for i in range(width):
+        upper = top[i] if i < len(top) else None
+        lower = sub[i] if sub is not None and i < len(sub) else None
+        if upper is not None:
+            parent = upper
+        elif lower is None:
+            parent = None
+        up = upper if upper is not None else (parent if lower is not None else None)
+        if lower is not None and up is not None:
+            tries = [lower, up + lower]
+            shown = f"{up} / {lower}"
+        else:
+            tries = [x for x in (lower, up) if x is not None]
+            shown = tries[0] if tries else ""
+        f = lex.field_of(tries) if tries else None
+        match = next((x for x in tries if lex.field_of([x]) == f), shown) if f else shown
+        cols.append(Column(i, shown, match, f))
+    used: dict[str, Column] = {}
+    for c in cols:
+        if c.field is None:
+            c.ignored_because = "unknown" if c.label else ""
+        elif c.field not in MULTI:
+            if c.field in used:
+                c.ignored_because = "duplicate"
+                c.field = None
+            else:
+                used[c.field] = c
+    return cols
+
+
+def _score(cols: list[Column]) -> int:
+    return len({c.field for c in cols if c.field and c.field != "ignore"})
+
+
+def find_table(sheet: Sheet, lex: Lexicon) -> Table | None:
+    """The table of ``sheet``, or None when no row looks like a header (2+ known columns)."""
+    rows = sheet.rows
+    best: tuple[int, int, bool, list[Column]] | None = None
+    limit = min(len(rows), HEADER_SEARCH_ROWS)
+    for r in range(limit):
+        top = _labels(rows[r])
+        if not any(top):
+            continue
+        single = _columns(lex, top, None)
+        score, two, cols = _score(single), False, single
+        if r + 1 < len(rows):
+            double = _columns(lex, top, _labels(rows[r + 1]))
+            if _score(double) > score:
+                score, two, cols = _score(double), True, double
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, r, two, cols)
+    if best is None:
+        return None
+    _, r, two, cols = best
+    first_data = r + (2 if two else 1)
+    titles = [" ".join(x for x in _labels(row) if x) for row in rows[:r]]
+    table = Table(sheet, [r + 1, r + 2] if two else [r + 1], [x for x in titles if x], cols)
+    for i in range(first_data, len(rows)):
+        values = rows[i]
+        texts = [x for x in _labels(values) if x]
+        if not texts:
+            continue
+        lead = [x.replace(" ", "") for x in texts[:3]]
+        if any(_TOTAL.match(x) for x in lead):
+            table.totals.append(i + 1)
+            continue
+        if len(texts) == 1 and _FOOTER.match(texts[0]):
+            continue
+        table.rows.append(Row(i + 1, list(values)))
+    return table
