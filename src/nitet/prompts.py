@@ -114,7 +114,9 @@ def choose_numbered(question: str, options: list[tuple[str, str]], default: str 
 
 
 def ask_school(index: SchoolIndex) -> str:
-    """Search by code or part of the name; choose among the matches."""
+    """Search by code or part of the name; choose among the matches (in Thai order)."""
+    from .schools import thai_sort_key
+
     while True:
         text = ask(t("โรงเรียน (รหัส หรือส่วนหนึ่งของชื่อ)", "School (code or part of the name)"))
         if not text:
@@ -131,6 +133,9 @@ def ask_school(index: SchoolIndex) -> str:
             say(t("  ไม่พบ '{s}'", "  no school matches '{s}'", s=text) +
                 (t(" หรือหมายถึง: ", " — did you mean: ") + ", ".join(index.label(k) for k in near) if near else ""))
             continue
+        names = {k: str(index.by_key[k].data.get("name", "")) for k in hits}
+        order = thai_sort_key(names.values())
+        hits.sort(key=lambda k: (order(names[k]), k))
         picked = choose_numbered(t("  เลือกหมายเลข (เว้นว่าง = ค้นใหม่)", "  choose a number (empty = search again)"),
                                  [(k, index.label(k)) for k in hits])
         if picked:
