@@ -357,3 +357,52 @@ def cancel_case(ws: Workspace, entry: Entry, reason: str, day: date) -> None:
         writer.put(doc, Case, "cancelled_reason", reason)
 
     writer.edit(ws, ws.root / entry.path, Case, change)
+
+
+# --------------------------------------------------------------------------- reading cases
+
+
+def _visit_brief(loaded: Loaded, visit_id: str) -> dict[str, Any]:
+    v = loaded.index("visit").get(visit_id)
+    if v is None:
+        return {"id": visit_id, "missing": True}
+    return {"id": v.id, "date": v.data.get("date"), "school": v.data.get("school")}
+
+
+def case_report(loaded: Loaded, entry: Entry, today: date) -> dict[str, Any]:
+    """Everything ``flow status`` shows about one case, as JSON-ready data (English keys)."""
+    wf = case_workflow(loaded, entry)
+    case = as_case(entry)
+    progress = case_progress(case, wf)
+    rec = recorded(case)
+    by_step = linked_visits(loaded, entry.id)
+    late = overdue_steps(case, wf, today)
+    overdue = {s.id for s, _ in late}
+    steps = []
+    for s, depth in wf.walk():
+        r = rec.get(s.id)
+        visit_ids = list(r.visits) if r else []
+        visit_ids += [v.id for v in by_step.get(s.id, []) if v.id not in visit_ids]
+        due = due_date(s, case.fiscal_year)
+        steps.append({
+            "id": s.id, "title": s.title, "depth": depth, "origin": s.origin,
+            "done": s.id in progress.completed, "current": s.id == progress.current,
+            "date": r.date.isoformat() if r else None, "note": r.note if r else None,
+            "evidence": list(r.evidence) if r else [], "forced": r.forced if r else None,
+            "visits": [_visit_brief(loaded, i) for i in visit_ids],
+            "due": due.isoformat() if due else None, "overdue": s.id in overdue,
+        })
+    current = wf.step(progress.current) if progress.current else None
+    known = {s.id for s, _ in wf.walk()}
+    return {
+        "id": entry.id, "path": entry.path, "workflow": wf.id, "workflow_title": wf.title,
+        "title": case.title, "fiscal_year": case.fiscal_year, "started": case.started.isoformat(),
+        "status": case.status, "finished": case.finished.isoformat() if case.finished else None,
+        "cancelled_reason": case.cancelled_reason,
+        "current": progress.current, "current_title": current.title if current else None,
+        "progress": {"done": progress.done, "total": progress.total,
+                     "leaves_done": progress.leaves_done, "leaves_total": progress.leaves_total},
+        "overdue": [{"step": s.id, "title": s.title, "due": d.isoformat()} for s, d in late],
+        "steps": steps,
+        "other_visits": [_visit_brief(loaded, v.id) for k, vs in by_step.items() if k not in known for v in vs],
+    }

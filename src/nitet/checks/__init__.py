@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import ERROR, Finding, Problem
 from ..i18n import t
-from . import ids, plans, refs
+from . import flows, ids, plans, refs
 
 if TYPE_CHECKING:
     from ..store import Loaded
@@ -29,6 +29,7 @@ CHECKS: list[Check] = [
     refs.case_refs,
     refs.project_refs,
     plans.plan_records,
+    flows.case_steps,
 ]
 
 
