@@ -29,8 +29,8 @@ ANSWERS = [
     "3",                   # the third of them (Thai order: บ้านกง, บ้านขะเนจื้อ, บ้านแม่ละเมา)
     "31/02/2569",          # impossible date: asked again
     "25 พ.ย. 69",
-    "2",                   # project-based
     "1",                   # project 1 = dltv
+    "",                    # kind: project-based is the default once a project is chosen
     "1 ๕ ถามตอบ",          # observation, document-review (Thai digit 5) and a method of one's own
     "นางสาวใจดี มีสุข", "", "ภาษาไทย", "ป.1",   # supervisee (position: default ครู)
     "",                    # no more supervisees
@@ -72,7 +72,7 @@ def test_the_form_offers_the_last_visit_and_never_copies_its_advice(tty: Runner,
     tty("visit", "add", "--school", "1063020130", "--date", "2026-10-05", "--project", "reading",
         "--method", "coaching", "--supervisee", "นายมานะ อดทน|ครู", "--topic", "อ่านออกเสียง",
         "--suggestion", "ฝึกอ่านวันละ 10 นาที", "--finding", "อ่านช้า")
-    answers = ["1063020130", "2026-11-02", "y", "", "", "", "y", "y", "", "", "", "", "", "y"]
+    answers = ["1063020130", "2026-11-02", "y", "", "", "", "y", "y", "", "", "", "", "", "y"]  # y = start from last
     r = tty("visit", "add", input="\n".join(answers) + "\n")
     assert r.exit_code == 0, r.stderr
     assert "ข้อเสนอแนะครั้งก่อน: ฝึกอ่านวันละ 10 นาที" in r.stderr

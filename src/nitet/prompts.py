@@ -91,7 +91,7 @@ def choose_numbered(question: str, options: list[tuple[str, str]], default: str 
                     many: bool = False, free: bool = False) -> list[str]:
     """Pick by number (or by key/name); ``many`` allows "1,3"; ``free`` accepts other text as is."""
     for i, (key, label) in enumerate(options, 1):
-        say(f"  {i}) {label}" + (f" [{key}]" if key != label else ""))
+        say(f"  {i}) {label}" + ("" if label.startswith(key) else f" [{key}]"))
 
     def read(a: str) -> list[str]:
         if not a:
@@ -172,12 +172,13 @@ def visit_form(loaded: Loaded, today: date, supervisors: list[str],
         if yes(t("เริ่มจากการนิเทศครั้งก่อน (ผู้รับการนิเทศ โครงการ วิธีการ เรื่อง)?",
                  "Start from the last visit (supervisees, project, methods, topics)?")):
             base = copy_forward(last)
-    kinds = [(k, t(v, k)) for k, v in KINDS_TH.items()]
-    kind = choose_numbered(t("ลักษณะการนิเทศ", "Kind of visit"), kinds,
-                           str([k for k, _ in kinds].index(base.get("kind", "school-based")) + 1))
     projects = list(visits.known_projects(loaded).items())
     project = choose_numbered(t("โครงการ (หมายเลขหรือรหัส, เว้นว่าง = ไม่ระบุ)", "Project (number or id, empty = none)"),
                               projects, base.get("project", ""), free=True)
+    kinds = [(k, t(v, k)) for k, v in KINDS_TH.items()]
+    kind_default = base.get("kind") or ("project-based" if project else "school-based")
+    kind = choose_numbered(t("ลักษณะการนิเทศ", "Kind of visit"), kinds,
+                           str([k for k, _ in kinds].index(kind_default) + 1))
     methods_default = " ".join(str([k for k in METHODS_TH].index(m) + 1) if m in METHODS_TH else m
                                for m in base.get("methods", []))
     methods = choose_numbered(t("วิธีการนิเทศ (เลือกได้หลายข้อ เช่น 1 2)", "Methods (several, e.g. 1 2)"),

@@ -103,6 +103,7 @@ def add(
             data = prompts.visit_form(loaded, today, supervisors, lambda d, f: visits.check_dates(d, f, today, force))
             _confirm(loaded, data)
         except prompts.Cancelled as c:
+            ui.say("")
             ui.say(t("ยกเลิกแล้ว ไม่มีการบันทึก", "cancelled, nothing written"))
             raise typer.Exit(c.exit_code) from None
         _save(ws, loaded, data, commit, json_out)
