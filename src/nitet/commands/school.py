@@ -130,9 +130,15 @@ def add(
 
     ws = context.workspace()
     if context.interactive() and (code is None or name is None):
-        code = code or typer.prompt(t("รหัสโรงเรียน", "School code"))
-        name = name or typer.prompt(t("ชื่อโรงเรียน", "School name"))
-        district = district or typer.prompt(t("อำเภอ", "District"), default="", show_default=False) or None
+        from .. import prompts
+
+        try:
+            code = code or prompts.ask(t("รหัสโรงเรียน ({n} หลัก)", "School code ({n} digits)", n=_key_length(ws)))
+            name = name or prompts.ask(t("ชื่อโรงเรียน", "School name"))
+            district = district or prompts.ask(t("อำเภอ (เว้นว่างได้)", "District (optional)")) or None
+        except prompts.Cancelled as c:
+            ui.say(t("\nยกเลิกแล้ว ไม่มีการบันทึก", "\ncancelled, nothing written"))
+            raise typer.Exit(c.exit_code) from None
     if code is None or not (name or "").strip():
         raise UsageError(t("ต้องระบุ --code และ --name", "--code and --name are required"),
                          t("เช่น nitet school add --code 1063020130 --name โรงเรียนบ้านแม่ละเมา --district แม่สอด",
