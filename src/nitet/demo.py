@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from functools import partial
 from typing import Any
 
 from .workspace import Workspace
@@ -136,6 +137,12 @@ SCREENINGS = [
 EVIDENCE = ("evidence/2569/สารสนเทศการนิเทศ.md", "evidence/2569/แผนการนิเทศ.md")
 
 
+def _inline(doc: Any, paths: list[tuple[Any, ...]]) -> None:
+    from .yamlio import flow_style
+
+    flow_style(doc, *paths)
+
+
 def token(n: int) -> str:
     """A fixed stand-in for ``writer.short_token()``."""
     return hashlib.sha1(f"nitet-demo-{n}".encode()).hexdigest()[:6]
@@ -145,7 +152,7 @@ def write_demo(ws: Workspace) -> None:
     """Schools, visits (FY 2569 Q1–Q2), two plans, a case and screenings, all fictional."""
     from . import ids, writer
     from .model import Case, Plan, School, Screening, Visit
-    from .yamlio import atomic_write, flow_style
+    from .yamlio import atomic_write
 
     supervisor = ws.config.supervisor or "ศึกษานิเทศก์"
     for s in SCHOOLS:
@@ -168,7 +175,7 @@ def write_demo(ws: Workspace) -> None:
         path = writer.create(ws, ids.plan_path(ws, plan["id"]), Plan, plan)
         inline = [("activities",), ("indicators",)] + [
             ("results", i, key) for i in range(len(plan["results"])) for key in ("activities", "indicators")]
-        writer.edit(ws, path, Plan, lambda doc, inline=inline: flow_style(doc, *inline))  # as people write plans
+        writer.edit(ws, path, Plan, partial(_inline, paths=inline))  # as people write plans
     case = ids.case_path(ws, "area-supervision", 2569, token(100))
     writer.create(ws, case, Case, {
         "id": case.stem, "workflow": "area-supervision",

@@ -1,7 +1,149 @@
-"""nitet report ..."""
+"""nitet report krs | visits | screening — Markdown (stdout or -o) or Excel (-o FILE.xlsx)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
 
+from ..i18n import t
+
 app = typer.Typer(no_args_is_help=True)
+
+FormatOpt = Annotated[str | None, typer.Option(
+    "--format", help=t("md (Markdown, ค่าเริ่มต้น) หรือ xlsx (Excel)", "md (Markdown, default) or xlsx (Excel)"))]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "-o", "--output", help=t("เขียนลงไฟล์ (ไม่ระบุ: Markdown ออกทางหน้าจอ)", "write to this file (default: Markdown to stdout)"),
+    dir_okay=False)]
+WorkspacesOpt = Annotated[list[Path] | None, typer.Option(
+    "--workspace", help=t("รวมรายงานจากหลายพื้นที่ทำงาน (อ่านอย่างเดียว ระบุซ้ำได้)",
+                          "combine several workspaces (read-only; repeatable)"), file_okay=False)]
+DateOpt = Annotated[str | None, typer.Option(
+    "--date", help=t("วันที่รายงาน (ค่าเริ่มต้น: วันนี้)", "date of the report (default: today)"))]
+
+
+def _sources(workspaces: list[Path] | None) -> Any:
+    """The records to report on: this workspace, or the --workspace folders side by side."""
+    from .. import context
+    from ..reports.sources import Sources
+    from ..store import load
+    from ..workspace import open_workspace
+
+    if not workspaces:
+        return Sources([load(context.workspace(), checks=False)])
+    # other supervisors' folders: read only, so no cache is written there
+    return Sources([load(open_workspace(p), use_cache=False, checks=False) for p in workspaces])
+
+
+def _report_date(text: str | None) -> Any:
+    from datetime import date
+
+    from ..errors import UsageError
+    from ..thai import DateParseError, parse_date
+
+    if text is None:
+        return date.today()
+    try:
+        return parse_date(text)
+    except DateParseError as e:
+        raise UsageError(str(e)) from None
+
+
+def _emit(report: Any, template: str, fmt: str | None, output: Path | None, sources: Any, default_name: str) -> None:
+    from .. import ui
+    from ..errors import UsageError
+    from ..yamlio import atomic_write
+
+    if fmt is None:
+        fmt = "xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "md"
+    if fmt not in ("md", "xlsx"):
+        raise UsageError(t("ไม่รู้จักรูปแบบ '{f}'", "unknown format '{f}'", f=fmt),
+                         t("ใช้ --format md หรือ --format xlsx", "use --format md or --format xlsx"))
+    if sources.problem_files():
+        ui.say(t("คำเตือน: {n} ไฟล์มีข้อผิดพลาดและไม่ถูกนับในรายงาน — ดู 'nitet check'",
+                 "warning: {n} files have errors and are left out of the report — see 'nitet check'",
+                 n=sources.problem_files()))
+    if report.empty:
+        ui.say(t("ไม่มีข้อมูลที่ต้องรายงานในช่วงนี้", "nothing to report for this period"))
+    if fmt == "xlsx":
+        from ..reports import render_xlsx
+
+        path = output or Path.cwd() / f"{default_name}.xlsx"
+        render_xlsx.save(render_xlsx.render(report), path)
+        ui.say(t("บันทึกรายงาน Excel ที่ {p} แล้ว", "saved the Excel report to {p}", p=path))
+        return
+    from ..reports.render_md import render
+
+    text = render(template, report, sources.ws)
+    if output is None:
+        ui.data(text)
+    else:
+        atomic_write(output, text)
+        ui.say(t("บันทึกรายงานที่ {p} แล้ว", "saved the report to {p}", p=output))
+
+
+@app.command("krs", help=t("รายงานผลการปฏิบัติงานตามแผนปฏิบัติการรายไตรมาส (KRS)", "quarterly action-plan report (KRS)"))
+def krs(
+    fy: Annotated[int, typer.Option("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))],
+    quarter: Annotated[int, typer.Option("--quarter", help=t("ไตรมาส 1–4", "quarter 1-4"))],
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    cumulative: Annotated[bool, typer.Option(
+        "--cumulative", help=t("สะสมตั้งแต่ต้นปีงบประมาณ (๖/๙/๑๒ เดือน)", "from the fiscal year's start (6/9/12 months)"))] = False,
+    report_date: DateOpt = None,
+    workspaces: WorkspacesOpt = None,
+) -> None:
+    from ..reports import krs as krs_report
+    from ..visits import period
+
+    period(fy=fy, quarter=quarter)  # refuses a CE year or a quarter outside 1-4
+    day = _report_date(report_date)
+    sources = _sources(workspaces)
+    report = krs_report.build(sources, fy, quarter, cumulative=cumulative, today=day)
+    name = f"krs-{fy}-q{quarter}" + ("-cumulative" if cumulative else "")
+    _emit(report, "krs.md.j2", fmt, output, sources, name)
+
+
+@app.command("visits", help=t("รายงานการนิเทศ: ทุกครั้งในช่วง และสรุปรายโรงเรียน/เครือข่าย",
+                              "visit report: every visit of the period, totals per school and network"))
+def visits(
+    fy: Annotated[int, typer.Option("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))],
+    quarter: Annotated[int | None, typer.Option("--quarter", help=t("ไตรมาส 1–4 (ไม่ระบุ: ทั้งปี)", "quarter 1-4 (default: the year)"))] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    report_date: DateOpt = None,
+    workspaces: WorkspacesOpt = None,
+) -> None:
+    from ..reports import visits as visits_report
+    from ..visits import period
+
+    period(fy=fy, quarter=quarter)
+    day = _report_date(report_date)
+    sources = _sources(workspaces)
+    report = visits_report.build(sources, fy, quarter, today=day)
+    _emit(report, "visits.md.j2", fmt, output, sources, f"visits-{fy}" + (f"-q{quarter}" if quarter else ""))
+
+
+@app.command("screening", help=t("รายงานผลการคัดกรองการอ่านการเขียน", "reading and writing screening report"))
+def screening(
+    academic_year: Annotated[int, typer.Option("--academic-year", help=t("ปีการศึกษา (พ.ศ.)", "academic year (BE)"))],
+    semester: Annotated[int | None, typer.Option("--semester", help=t("ภาคเรียน 1 หรือ 2 (ไม่ระบุ: เทียบทั้งสองภาค)", "semester 1 or 2 (default: both, compared)"))] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    report_date: DateOpt = None,
+    workspaces: WorkspacesOpt = None,
+) -> None:
+    from ..errors import UsageError
+    from ..reports import screening as screening_report
+
+    if not 2400 < academic_year < 2800:
+        raise UsageError(t("ปีการศึกษาต้องเป็นปี พ.ศ. เช่น 2568 (ได้ {y})", "academic year must be a BE year such as 2568 (got {y})",
+                           y=academic_year))
+    if semester is not None and semester not in (1, 2):
+        raise UsageError(t("ภาคเรียนต้องเป็น 1 หรือ 2 (ได้ {s})", "semester must be 1 or 2 (got {s})", s=semester))
+    day = _report_date(report_date)
+    sources = _sources(workspaces)
+    report = screening_report.build(sources, academic_year, semester, today=day)
+    _emit(report, "screening.md.j2", fmt, output, sources,
+          f"screening-{academic_year}" + (f"-s{semester}" if semester else ""))

@@ -1,0 +1,144 @@
+"""The KRS report: distinct schools per quarter at the fiscal-year edges, money to date, statuses."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import make_runner
+from nitet.reports import krs
+from nitet.store import load
+from nitet.workspace import open_workspace
+
+SCHOOLS = {"1063000001": "โรงเรียนบ้านกอ", "1063000002": "โรงเรียนบ้านขอ",
+           "1063000003": "โรงเรียนบ้านคอ", "1063000004": "โรงเรียนบ้านงอ"}
+# (date, school, project): the fiscal year starts 1 Oct; Q1 ends 31 Dec
+VISITS = [
+    ("2025-09-30", "1063000001", "dltv"),     # FY 2568: never counted in 2569
+    ("2025-10-01", "1063000001", "dltv"),     # Q1
+    ("2025-12-31", "1063000002", "dltv"),     # Q1, last day
+    ("2025-12-31", "1063000001", "dltv"),     # repeat visit: same school
+    ("2025-11-01", "1063000004", "reading"),  # another project
+    ("2026-01-01", "1063000003", "dltv"),     # Q2, first day
+    ("2026-01-02", "1063000002", "dltv"),     # repeat in Q2
+]
+PLAN = """\
+id: p-2569
+fiscal_year: 2569
+title: โครงการทดสอบ
+budget: 40000
+activities:
+  - {id: a1, title: นิเทศ, quarters: [1, 2, 3], budget: 30000}
+  - {id: a2, title: สรุปผล, quarters: [4], budget: 10000}
+  - {id: a3, title: อบรม, quarters: [2]}
+indicators:
+  - {id: dltv, title: โรงเรียน DLTV ที่ได้รับการนิเทศ, unit: โรงเรียน, target: 4, source: visits, filter: {project: dltv}}
+  - {id: any, title: โรงเรียนที่ได้รับการนิเทศ, unit: โรงเรียน, target: 5, source: visits,
+     filter: {project: [dltv, reading]}}
+  - {id: sat, title: ความพึงพอใจ, unit: ร้อยละ, target: 80}
+results:
+  - quarter: 1
+    spent: 12500
+    activities: {a1: in_progress}
+    indicators: {sat: 85}
+    problems: ทางไกล
+  - quarter: 2
+    spent: 7500.25
+    activities: {a1: done, a2: done}
+    suggestions: ออนไลน์
+"""
+
+
+@pytest.fixture
+def krs_ws(ws: Path) -> Path:
+    for code, name in SCHOOLS.items():
+        (ws / f"records/schools/{code}.yaml").write_text(f"code: '{code}'\nname: {name}\n", encoding="utf-8")
+    for n, (day, school, project) in enumerate(VISITS):
+        folder = ws / "records/visits/any"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{day}-{school}-{n:06x}.yaml").write_text(
+            f"date: {day}\nschool: '{school}'\nproject: {project}\n", encoding="utf-8")
+    (ws / "records/plans/p-2569.yaml").write_text(PLAN, encoding="utf-8")
+    return ws
+
+
+def build(root: Path, quarter: int, cumulative: bool = False) -> krs.KrsReport:
+    loaded = load(open_workspace(root), checks=False)
+    return krs.build(loaded, 2569, quarter, cumulative=cumulative, today=date(2026, 1, 10))
+
+
+def test_visit_indicators_count_distinct_schools_up_to_each_quarter_end(krs_ws: Path) -> None:
+    assert make_runner(krs_ws)("check").exit_code == 0
+    counts = {q: {i.id: i.result for i in build(krs_ws, q).projects[0].indicators} for q in (1, 2, 3, 4)}
+    assert counts[1] == {"dltv": 2, "any": 3, "sat": 85}
+    assert counts[2] == {"dltv": 3, "any": 4, "sat": 85}
+    assert counts[3] == counts[4] == counts[2]
+    q1 = build(krs_ws, 1).projects[0].indicators
+    assert [round(i.percent or 0, 4) for i in q1] == [50.0, 60.0, 106.25]
+
+
+def test_money_to_date_and_remaining_are_exact(krs_ws: Path) -> None:
+    m1, m2, m3 = (build(krs_ws, q).projects[0].money for q in (1, 2, 3))
+    assert (m1.spent_period, m1.spent_to_date, m1.remaining) == (12500, 12500, 27500)
+    assert (m2.spent_period, m2.spent_to_date, m2.remaining) == (7500.25, 20000.25, 19999.75)
+    assert m2.percent_disbursed == pytest.approx(50.000625)
+    assert (m3.spent_period, m3.spent_to_date, m3.remaining) == (0, 20000.25, 19999.75)
+    cumulative = build(krs_ws, 2, cumulative=True)
+    assert cumulative.projects[0].money.spent_period == 20000.25
+    assert cumulative.heading == "ผลการดำเนินงาน ๖ เดือน ไตรมาสที่ ๑–๒ (๑ ต.ค. ๒๕๖๘ – ๓๑ มี.ค. ๒๕๖๙)"
+
+
+def test_activities_of_the_quarter_with_their_status(krs_ws: Path) -> None:
+    q1 = [(a.id, a.status_th, a.planned) for a in build(krs_ws, 1).projects[0].activities]
+    assert q1 == [("a1", "กำลังดำเนินการ", True)]
+    q2 = [(a.id, a.status_th, a.planned) for a in build(krs_ws, 2).projects[0].activities]
+    # a3 is planned for Q2 with no status; a2 is reported done although planned for Q4
+    assert q2 == [("a1", "ดำเนินการแล้ว", True), ("a2", "ดำเนินการแล้ว", False), ("a3", "ยังไม่ดำเนินการ", True)]
+
+
+def test_markdown_report_of_the_quarter(krs_ws: Path) -> None:
+    r = make_runner(krs_ws)("report", "krs", "--fy", "2569", "--quarter", "1", "--date", "10/1/2569")
+    assert r.exit_code == 0, r.stderr
+    out = r.stdout
+    assert "**ไตรมาสที่ ๑ (๑ ต.ค. ๒๕๖๘ – ๓๑ ธ.ค. ๒๕๖๘)**" in out
+    assert "| ๑ | โรงเรียน DLTV ที่ได้รับการนิเทศ | โรงเรียน | ๔ | ๒ | ๕๐.๐๐ |" in out
+    assert "| ๑ | โครงการทดสอบ | ๔๐,๐๐๐.๐๐ | ๑๒,๕๐๐.๐๐ | ๑๒,๕๐๐.๐๐ | ๒๗,๕๐๐.๐๐ | ๓๑.๒๕ |" in out
+    assert "ผู้รายงาน: นางสาวทดสอบ ระบบ" in out and "วันที่รายงาน: ๑๐ มกราคม ๒๕๖๙" in out
+
+
+def test_arabic_digits_and_title_from_settings(krs_ws: Path) -> None:
+    cfg = krs_ws / "nitet.yaml"
+    text = cfg.read_text(encoding="utf-8").replace("digits: thai", "digits: arabic")
+    text = text.replace("krs_title: รายงานผลการปฏิบัติงานตามแผนปฏิบัติการประจำปีงบประมาณ (KRS)",
+                        "krs_title: รายงานความก้าวหน้าโครงการ")
+    cfg.write_text(text, encoding="utf-8")
+    out = make_runner(krs_ws)("report", "krs", "--fy", "2569", "--quarter", "2").stdout
+    assert out.startswith("# รายงานความก้าวหน้าโครงการ\n")
+    assert "**ไตรมาสที่ 2 (1 ม.ค. 2569 – 31 มี.ค. 2569)**" in out
+    assert "| 1 | โครงการทดสอบ | 40,000.00 | 7,500.25 | 20,000.25 | 19,999.75 | 50.00 |" in out
+
+
+def test_empty_period_succeeds_and_says_so(run) -> None:
+    r = run("report", "krs", "--fy", "2570", "--quarter", "1")
+    assert r.exit_code == 0
+    assert "ไม่มีโครงการของปีงบประมาณ ๒๕๗๐ ที่ต้องรายงาน" in r.stdout
+    assert "ไม่มีข้อมูลที่ต้องรายงาน" in r.stderr
+
+
+def test_bad_options_are_usage_errors(run) -> None:
+    assert run("report", "krs", "--fy", "2026", "--quarter", "1").exit_code == 2
+    assert run("report", "krs", "--fy", "2569", "--quarter", "5").exit_code == 2
+    assert run("report", "krs", "--fy", "2569", "--quarter", "1", "--format", "pdf").exit_code == 2
+
+
+def test_output_file_and_workspace_template_override(krs_ws: Path, tmp_path: Path) -> None:
+    (krs_ws / "templates/krs.md.j2").write_text("{{ r.title }} {{ r.projects|length|digits }}\n", encoding="utf-8")
+    out = tmp_path / "krs.md"
+    r = make_runner(krs_ws)("report", "krs", "--fy", "2569", "--quarter", "1", "-o", str(out))
+    assert r.exit_code == 0 and r.stdout == ""
+    assert out.read_text(encoding="utf-8") == "รายงานผลการปฏิบัติงานตามแผนปฏิบัติการประจำปีงบประมาณ (KRS) ๑\n"
+    (krs_ws / "templates/krs.md.j2").write_text("{{ r.no_such_thing }}\n", encoding="utf-8")
+    r = make_runner(krs_ws)("report", "krs", "--fy", "2569", "--quarter", "1")
+    assert r.exit_code == 2 and "krs.md.j2" in r.stderr
