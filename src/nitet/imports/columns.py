@@ -81,7 +81,6 @@ SYNONYMS: dict[str, dict[str, list[str]]] = {
         "pupil": ["ชื่อสกุล", "ชื่อนามสกุล", "ชื่อนักเรียน", "ชื่อสกุลนักเรียน", "pupil", "student", "name"],
         "assessed": ["จำนวนนักเรียนที่คัดกรอง", "จำนวนนักเรียนที่ได้รับการคัดกรอง", "จำนวนผู้เข้ารับการคัดกรอง",
                      "ผู้เข้ารับการคัดกรอง", "จำนวนที่คัดกรอง", "assessed"],
-        "note": ["หมายเหตุ", "note"],
         **{a: [ASPECTS_TH[a], "การ" + ASPECTS_TH[a], a] for a in ASPECTS},
         **{f"{a}.{lv}": [p + ASPECTS_TH[a] + LEVELS_TH[lv] for p in ("", "การ")] + [f"{a}{lv}"]
            for a in ASPECTS for lv in LEVELS},

@@ -111,15 +111,18 @@ def find_table(sheet: Sheet, lex: Lexicon) -> Table | None:
     rows = sheet.rows
     best: tuple[int, int, bool, list[Column]] | None = None
     limit = min(len(rows), HEADER_SEARCH_ROWS)
+    labels = [_labels(rows[r]) for r in range(min(len(rows), limit + 1))]
+    singles = [_columns(lex, x, None) for x in labels]
     for r in range(limit):
-        top = _labels(rows[r])
+        top = labels[r]
         if not any(top):
             continue
-        single = _columns(lex, top, None)
+        single = singles[r]
         score, two, cols = _score(single), False, single
-        if r + 1 < len(rows):
-            double = _columns(lex, top, _labels(rows[r + 1]))
-            if _score(double) > score:
+        if r + 1 < len(labels):
+            # a lower header row adds what neither row alone names (not a title row over a header)
+            double = _columns(lex, top, labels[r + 1])
+            if _score(double) > max(score, _score(singles[r + 1])):
                 score, two, cols = _score(double), True, double
         if score >= 2 and (best is None or score > best[0]):
             best = (score, r, two, cols)
