@@ -139,6 +139,18 @@ def case_detail(report: dict[str, Any], schools: dict[str, str]) -> RenderableTy
     return out
 
 
+def _shorten(text: str, limit: int) -> str:
+    """Cut long text with "…", never between a Thai letter and its vowel or tone marks."""
+    import unicodedata
+
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    while cut < len(text) and unicodedata.category(text[cut]) == "Mn":
+        cut += 1
+    return text[:cut] + "…"
+
+
 def _overdue_cell(items: list[dict[str, Any]], dates: bool) -> str:
     shown = [f"{o['step']} ({format_date(date.fromisoformat(o['due']), 'short2')})" if dates else o["step"]
              for o in items[:3]]
@@ -149,8 +161,8 @@ def _overdue_cell(items: list[dict[str, Any]], dates: bool) -> str:
 def board(reports: list[dict[str, Any]], width: int = 120) -> RenderableType:
     """All cases in one table: workflow, title, FY, progress, current step, overdue steps, status.
 
-    On a narrow terminal (< 120 columns) the workflow and FY columns are left out — the case id
-    starts with both — and steps are shown by number only, so the id is never cut.
+    On a narrow terminal (< 120 columns) the title goes under the case id and the workflow and FY
+    columns are left out (the case id starts with both), so the id is never cut.
     """
     from rich.table import Table
     from rich.text import Text
@@ -160,23 +172,26 @@ def board(reports: list[dict[str, Any]], width: int = 120) -> RenderableType:
     if not wide:
         caption += t(" · รหัสงาน = กระบวนงาน-ปีงบประมาณ-รหัสสุ่ม", " · case id = workflow-fiscal year-token")
     table = Table(title=t("งานตามกระบวนงาน", "Cases"), caption=caption)
-    table.add_column(t("รหัสงาน", "case"), no_wrap=True)
-    table.add_column(t("ชื่องาน", "title"), overflow="fold")
     if wide:
+        table.add_column(t("รหัสงาน", "case"), no_wrap=True)
+        table.add_column(t("ชื่องาน", "title"), overflow="fold")
         table.add_column(t("กระบวนงาน", "workflow"), no_wrap=True)
         table.add_column(t("ปีงบ", "FY"), justify="right", no_wrap=True)
+    else:
+        table.add_column(t("รหัสงาน / ชื่องาน", "case / title"), min_width=28, overflow="fold")
     table.add_column(t("ก้าวหน้า", "done"), justify="right", no_wrap=True)
-    table.add_column(t("ขั้นตอนปัจจุบัน", "current"), max_width=40 if wide else 8)
-    table.add_column(t("เกินกำหนด", "overdue"), style="red", max_width=30 if wide else 12)
+    table.add_column(t("ขั้นตอนปัจจุบัน", "current"), max_width=40 if wide else 20)
+    table.add_column(t("เกินกำหนด", "overdue"), style="red", max_width=30 if wide else 14)
     table.add_column(t("สถานะ", "status"), no_wrap=True)
     for r in reports:
         p = r["progress"]
-        current = r["current"] or "-"
-        if wide and r["current"]:
-            current = f"{r['current']} {r['current_title']}"
-        cells: list[Any] = [Text(r["id"]), Text(r["title"])]
+        current = f"{r['current']} {r['current_title']}" if r["current"] else "-"
+        if not wide:
+            current = _shorten(current, 40)
         if wide:
-            cells += [Text(r["workflow"]), str(r["fiscal_year"])]
+            cells: list[Any] = [Text(r["id"]), Text(r["title"]), Text(r["workflow"]), str(r["fiscal_year"])]
+        else:
+            cells = [Text(f"{r['id']}\n{r['title']}")]
         cells += [f"{p['done']}/{p['total']}", Text(current), Text(_overdue_cell(r["overdue"], wide)),
                   status_label(r["status"])]
         table.add_row(*cells)
