@@ -68,7 +68,7 @@ def krs(r: KrsReport) -> Any:
         for ind in p.indicators:
             i.add([p.title, ind.title, ind.unit, ind.target, ind.result, ind.percent])
     i.finish()
-    i.bar_chart("ความก้าวหน้าของตัวชี้วัด (ร้อยละของเป้าหมาย)", 2, 6, i.header_row + 1, i.row, 8,
+    i.bar_chart("ความก้าวหน้าของตัวชี้วัด (ร้อยละของเป้าหมาย)", 2, 6, i.header_row + 1, i.row,
                 "ร้อยละของเป้าหมาย", percent=True)
     pn = SheetWriter(wb, "ปัญหาและข้อเสนอแนะ", [
         Column("โครงการ", wrap=True), Column("ไตรมาส"), Column("ปัญหาอุปสรรค", wrap=True),
@@ -122,7 +122,7 @@ def visits(r: VisitsReport) -> Any:
     last = nw.row
     nw.add([None, "รวม", len(r.schools), len(r.visits)], bold=True)
     nw.finish()
-    nw.bar_chart("จำนวนครั้งที่นิเทศ รายกลุ่มเครือข่าย", 2, 4, nw.header_row + 1, last, 6, "ครั้ง")
+    nw.bar_chart("จำนวนครั้งที่นิเทศ รายกลุ่มเครือข่าย", 2, 4, nw.header_row + 1, last, "ครั้ง")
     return wb
 
 

@@ -16,6 +16,8 @@ FONT_NAME = "TH SarabunPSK"
 FONT_SIZE = 16
 FORMATS = {"int": "#,##0", "money": "#,##0.00", "pct": "0.00%", "num": "#,##0.##", "text": "@"}
 MAX_WIDTH = 60
+WRAP_WIDTH = 40        # long free text wraps at this width
+LINE_HEIGHT = 24       # points per line of 16 pt Thai text (with its marks above and below)
 HEADER_FILL = "D9E1F2"
 
 
@@ -47,6 +49,7 @@ class SheetWriter:
         self.row = 0
         self.header_row = 0
         self.widths = [text_width(c.header) for c in columns]
+        self.tall: list[tuple[int, list[tuple[int, str]]]] = []  # rows with text that may wrap
         self.font = Font(name=FONT_NAME, size=FONT_SIZE)
         self.bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
         self.title_font = Font(name=FONT_NAME, size=FONT_SIZE + 2, bold=True)
@@ -94,6 +97,10 @@ class SheetWriter:
 
     def add(self, values: list[Any], bold: bool = False) -> None:
         self.row += 1
+        wraps = [(i, v) for i, (c, v) in enumerate(zip(self.columns, values, strict=True))
+                 if isinstance(v, str) and (c.wrap or "\n" in v)]
+        if wraps:
+            self.tall.append((self.row, wraps))
         for col, (c, v) in enumerate(zip(self.columns, values, strict=True), start=1):
             cell = self.put(self.row, col, v, c.kind if not isinstance(v, str) else "text",
                             font=self.bold if bold else None)
@@ -117,10 +124,16 @@ class SheetWriter:
         from openpyxl.utils import get_column_letter
         from openpyxl.worksheet.properties import PageSetupProperties
 
+        widths = []
         for i, c in enumerate(self.columns):
             need = self.widths[i] * 1.15 + 3
-            self.ws.column_dimensions[get_column_letter(i + 1)].width = round(
-                min(need, MAX_WIDTH if c.wrap or need > MAX_WIDTH else need), 1)
+            widths.append(round(min(need, WRAP_WIDTH if c.wrap else MAX_WIDTH), 1))
+            self.ws.column_dimensions[get_column_letter(i + 1)].width = widths[-1]
+        for row, texts in self.tall:  # spreadsheet programs do not grow rows for wrapped text by themselves
+            lines = max(sum(-(-text_width(part) * 1.3 // max(widths[i] - 2, 1)) or 1 for part in v.split("\n"))
+                        for i, v in texts)
+            if lines > 1:
+                self.ws.row_dimensions[row].height = int(lines) * LINE_HEIGHT + 4
         if self.header_row:
             self.ws.freeze_panes = self.ws.cell(row=self.header_row + 1, column=1)
             self.ws.print_title_rows = f"{self.header_row}:{self.header_row}"
@@ -134,8 +147,8 @@ class SheetWriter:
         self.ws.page_margins.left = self.ws.page_margins.right = 0.5
 
     def bar_chart(self, title: str, label_col: int, value_col: int, first_row: int, last_row: int,
-                  anchor_col: int, y_title: str, percent: bool = False) -> None:
-        """A native bar chart of one column against the labels of another."""
+                  y_title: str, percent: bool = False) -> None:
+        """A native bar chart of one column against the labels of another, under the table."""
         from openpyxl.chart import BarChart, Reference
 
         if last_row < first_row:
@@ -157,4 +170,4 @@ class SheetWriter:
         chart.x_axis.delete = False
         from openpyxl.utils import get_column_letter
 
-        self.ws.add_chart(chart, f"{get_column_letter(anchor_col)}{self.header_row}")
+        self.ws.add_chart(chart, f"{get_column_letter(1)}{self.row + 2}")
