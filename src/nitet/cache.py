@@ -41,6 +41,10 @@ def _row(f: Finding) -> list[Any]:
     return [f.file, f.line, f.column, f.check, f.severity, f.message, f.hint]
 
 
+class Damaged(Exception):
+    """The cached records cannot be decoded: read the files instead."""
+
+
 @dataclass
 class Snapshot:
     keys: dict[str, tuple[int, int, int]]
@@ -49,14 +53,16 @@ class Snapshot:
     checked: tuple[str, list[Any]] | None
 
     def results(self) -> dict[str, FileResult]:
-        """Every cached file's result (decodes the records)."""
+        """Every cached file's result (decodes the records); :class:`Damaged` if they are."""
         try:
             records = msgpack.unpackb(self.blob, raw=False)
-        except Exception:  # damaged inside: nothing usable
-            return {}
-        out = {}
-        for rel, (kind, rid, data) in records.items():
-            out[rel] = FileResult(rel, kind, rid, data, [_finding(f) for f in self.findings.get(rel, ())])
+            out = {}
+            for rel, (kind, rid, data) in records.items():
+                out[rel] = FileResult(rel, kind, rid, data, [_finding(f) for f in self.findings.get(rel, ())])
+        except Exception as e:
+            raise Damaged(str(e)) from None
+        if out.keys() != self.keys.keys():
+            raise Damaged("records and keys differ")
         return out
 
     def file_findings(self) -> list[Finding]:

@@ -336,7 +336,17 @@ def _load(ws: Workspace, use_cache: bool, checks: bool) -> Loaded:
     digest = _context_digest(ws) if checks else ""
     if old is not None and not todo and len(old.keys) == len(keys):
         # Nothing changed since the cache was written: decode records only if someone asks.
-        loaded._pending = old.results
+        snapshot = old
+
+        def pending() -> dict[str, FileResult]:
+            try:
+                return snapshot.results()
+            except cache.Damaged:  # read every file again and heal the cache
+                fresh = {r.rel: r for r in _run_jobs([(p, rel, f) for p, rel, f, _k in files])}
+                cache.write(ws, fp, snapshot.keys, fresh)
+                return fresh
+
+        loaded._pending = pending
         loaded.findings.extend(old.file_findings())
         if checks:
             cross = old.checked_findings(digest)
@@ -345,7 +355,12 @@ def _load(ws: Workspace, use_cache: bool, checks: bool) -> Loaded:
                 cache.write(ws, fp, old.keys, None, kept=old, checked=(digest, cross))
             loaded.findings.extend(cross)
     else:
-        previous = old.results() if old is not None and len(todo) < len(files) else {}
+        previous: dict[str, FileResult] = {}
+        if old is not None and len(todo) < len(files):
+            try:
+                previous = old.results()
+            except cache.Damaged:
+                todo = [(p, rel, folder) for p, rel, folder, _key in files]
         fresh = {rel for _p, rel, _f in todo}
         results = {rel: previous[rel] for rel in keys if rel not in fresh and rel in previous}
         for r in _run_jobs(todo):
