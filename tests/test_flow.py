@@ -301,3 +301,30 @@ def test_progress_counts_from_a_hand_edited_case(ws: Path, run) -> None:
     p = case_progress(case, wf)  # "4" recorded early does not count: 4.2.1 and 4.2.2 are open
     assert (p.done, p.total, p.current, p.leaves_done) == (3, 5, "4.2.1", 4)
     assert p.completed == ("1", "2", "3", "4.1")
+
+
+def test_a_broken_case_file_is_named_not_hidden(ws: Path, run) -> None:
+    cid = start(run)
+    path = case_file(ws, cid)
+    path.write_text(path.read_text(encoding="utf-8").replace("status: active", "status: activ"), encoding="utf-8")
+    r = run("flow", "advance", cid, "--force", "x")
+    assert r.exit_code == 1
+    assert f"ไฟล์งาน (case) records/cases/2569/{cid}.yaml มีข้อผิดพลาด" in r.stderr and "nitet check" in r.stderr
+
+
+@pytest.mark.parametrize("workflow", ["area-supervision", "krs-report", "media-research"])
+def test_progress_after_each_leaf_in_order(ws: Path, workflow: str) -> None:
+    from nitet.model import Case
+    from nitet.store import load
+    from nitet.workspace import open_workspace
+
+    wf = load(open_workspace(ws)).workflows()[workflow]
+    leaves = [s.id for s in wf.leaves()]
+    for k in range(len(leaves) + 1):
+        case = Case.model_validate({"workflow": workflow, "title": "x", "fiscal_year": 2569, "started": "2025-10-01",
+                                    "steps": [{"step": s, "date": "2025-10-02"} for s in leaves[:k]]})
+        p = case_progress(case, wf)
+        assert p.current == (leaves[k] if k < len(leaves) else None)
+        assert p.leaves_done == k
+        assert p.done == sum(1 for top in wf.steps
+                             if all(x in leaves[:k] for x in leaves if x == top.id or x.startswith(top.id + ".")))

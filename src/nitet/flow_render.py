@@ -102,9 +102,10 @@ def case_detail(report: dict[str, Any], schools: dict[str, str]) -> RenderableTy
     if report.get("cancelled_reason"):
         out.append(f" — {report['cancelled_reason']}")
     out.append("\n")
-    out.append("  " + t("ความก้าวหน้า {d}/{n} ขั้นตอนหลัก (ขั้นตอนย่อย {ld}/{ln})",
-                        "progress {d}/{n} top-level steps ({ld}/{ln} sub-steps)",
-                        d=p["done"], n=p["total"], ld=p["leaves_done"], ln=p["leaves_total"]) + "\n\n")
+    out.append("  " + t("ความก้าวหน้า {d}/{n} ขั้นตอนหลัก", "progress {d}/{n} top-level steps", d=p["done"], n=p["total"]))
+    if p["leaves_total"] != p["total"]:
+        out.append(t(" (รวมขั้นตอนย่อย {d}/{n})", " ({d}/{n} counting sub-steps)", d=p["leaves_done"], n=p["leaves_total"]))
+    out.append("\n\n")
     for s in report["steps"]:
         pad = "  " + "   " * s["depth"]
         if s["done"]:

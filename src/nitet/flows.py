@@ -19,7 +19,7 @@ Rules, in one place:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -203,7 +203,6 @@ class Advance:
     finished: bool
     next_step: str | None
     forced: bool = False
-    warnings: list[str] = field(default_factory=list)
 
 
 def _require_active(entry: Entry) -> None:
