@@ -50,6 +50,7 @@ class SheetWriter:
         self.header_row = 0
         self.widths = [text_width(c.header) for c in columns]
         self.tall: list[tuple[int, list[tuple[int, str]]]] = []  # rows with text that may wrap
+        self._styles: dict[tuple[int, bool, bool], Any] = {}
         self.font = Font(name=FONT_NAME, size=FONT_SIZE)
         self.bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
         self.title_font = Font(name=FONT_NAME, size=FONT_SIZE + 2, bold=True)
@@ -96,17 +97,30 @@ class SheetWriter:
             cell.alignment = self.center
 
     def add(self, values: list[Any], bold: bool = False) -> None:
+        from copy import copy
+
         self.row += 1
         wraps = [(i, v) for i, (c, v) in enumerate(zip(self.columns, values, strict=True))
                  if isinstance(v, str) and (c.wrap or "\n" in v)]
         if wraps:
             self.tall.append((self.row, wraps))
         for col, (c, v) in enumerate(zip(self.columns, values, strict=True), start=1):
-            cell = self.put(self.row, col, v, c.kind if not isinstance(v, str) else "text",
-                            font=self.bold if bold else None)
-            cell.border = self.border
-            cell.alignment = self.top_wrap if c.wrap else self.top
-            if isinstance(v, str):
+            is_text = isinstance(v, str)
+            key = (col, bold, is_text)
+            style = self._styles.get(key)
+            if style is None:  # style the first cell of its kind; later cells copy it (10,000 rows stay fast)
+                cell = self.put(self.row, col, v, c.kind if not is_text else "text", font=self.bold if bold else None)
+                cell.border = self.border
+                cell.alignment = self.top_wrap if c.wrap else self.top
+                if v is not None and v != "":
+                    self._styles[key] = copy(cell._style)
+            else:
+                cell = self.ws.cell(row=self.row, column=col)
+                cell.value = v / 100 if c.kind == "pct" and not is_text else v
+                if is_text:
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+                cell._style = copy(style)
+            if is_text:
                 self.widths[col - 1] = max(self.widths[col - 1], text_width(v))
             elif v is not None:
                 self.widths[col - 1] = max(self.widths[col - 1], len(f"{v:,.2f}"))
