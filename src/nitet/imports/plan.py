@@ -99,9 +99,9 @@ def make_plan(ctx: Context, candidates: list[Candidate], rejects: list[Reject], 
 
 def render_new(ctx: Context, c: Candidate) -> str:
     """The text of a new record (the same bytes ``writer.render`` gives; validated already)."""
-    from ..yamlio import dump_rt, to_commented
+    from ..fastdump import dump
 
-    return schema_comment(ctx.ws, c.path, c.model.KIND) + dump_rt(to_commented(ordered(c.model, c.data)))
+    return schema_comment(ctx.ws, c.path, c.model.KIND) + dump(ordered(c.model, c.data))
 
 
 def _merged(c: Candidate, old: dict[str, Any]) -> dict[str, Any]:

@@ -1,10 +1,10 @@
 """Rows of a visit sheet (one visit per row) → visit records.
 
 Identity: ``records/visits/<FY>/<date>-<school>-<token>.yaml`` where the token is the first six
-hex digits of SHA-1 over the date, the school key and the first supervisee's name (or, without
-one, the first topic). The same row imported again lands on the same file (unchanged); a row
-whose other cells were edited updates that file; a row whose date, school or supervisee changed
-is a different visit (a new file).
+hex digits of SHA-1 over the date, the school key and the supervisee's name, subject and grade
+(or, without a supervisee, the first topic). The same row imported again lands on the same
+file (unchanged); a row whose other cells were edited updates that file; a row whose date,
+school, supervisee, subject or grade changed is a different visit (a new file).
 """
 
 from __future__ import annotations
@@ -56,9 +56,9 @@ def _project(ctx: Context, value: Any) -> str | None:
                      p=s, k=", ".join(known)))
 
 
-def token(day: str, school: str, who: str) -> str:
+def token(day: str, school: str, *who: str | None) -> str:
     """The deterministic id token of an imported visit."""
-    return hashlib.sha1(f"{day}|{school}|{_key(who)}".encode()).hexdigest()[:6]
+    return hashlib.sha1("|".join([day, school, *(_key(w or "") for w in who)]).encode()).hexdigest()[:6]
 
 
 def map_table(ctx: Context, table: Table) -> tuple[list[Candidate], list[tuple[Origin, str]]]:
@@ -117,7 +117,7 @@ def _row(ctx: Context, table: Table, row: Row, origin: Origin, owned: set[str]) 
     elif any(extra.values()):
         raise RowError(t("มีตำแหน่ง/กลุ่มสาระ/ชั้น แต่ไม่มีชื่อผู้รับการนิเทศ",
                          "position/subject/grade given without the supervisee's name"))
-    topics = [x.strip() for x in (values.text(table.cell(row, "topics")) or "").split("\n") if x.strip()]
+    topics = values.split_list(table.cell(row, "topics"))
     if topics:
         data["topics"] = topics
     for f in _TEXT_FIELDS:
@@ -131,8 +131,8 @@ def _row(ctx: Context, table: Table, row: Row, origin: Origin, owned: set[str]) 
     fu_action = values.text(table.cell(row, "follow_up_action"))
     if fu_date or fu_action:
         data["follow_up"] = {k: v for k, v in (("date", fu_date and fu_date.isoformat()), ("action", fu_action)) if v}
-    who = name or (topics[0] if topics else "")
-    path = ids.visit_path(ctx.ws, day, school, token(data["date"], school, who))
+    who = (name, extra["subject"], extra["grade"]) if name else (topics[0] if topics else "",)
+    path = ids.visit_path(ctx.ws, day, school, token(data["date"], school, *who))
     data = {"id": path.stem, **data}
     validate(Visit, data)
     return Candidate(Visit, path, data, owned | {"id"}, [origin])
