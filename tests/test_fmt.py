@@ -163,7 +163,7 @@ _value = st.recursive(_scalar, lambda inner: st.one_of(
 _doc = st.dictionaries(_keys, _value, min_size=1, max_size=6)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(doc=_doc, flow=st.sampled_from([None, True, False]), indent=st.integers(2, 5),
        crlf=st.booleans(), head=st.sampled_from(["", "# หมายเหตุ\n", SCHEMA, "---\n"]))
 def test_formatting_is_a_fixed_point_and_keeps_the_meaning(doc, flow, indent, crlf, head) -> None:
