@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import make_runner
 from nitet.model import Plan
 from nitet.yamlio import parse_fast
@@ -138,3 +141,22 @@ def test_cross_checks_point_at_the_line(ws: Path) -> None:
         f"{f}:14: error[unknown-indicator]",
         f"{f}:15: error[duplicate-quarter]",
     ])
+
+
+def test_init_demo_then_check_is_clean(tmp_path: Path) -> None:
+    run = make_runner(tmp_path)
+    assert run("--no-input", "init", "x", "--demo").exit_code == 0
+    r = make_runner(tmp_path / "x")("check", "--json")
+    assert r.exit_code == 0 and r.json() == {"findings": []}
+    plans = make_runner(tmp_path / "x")("plan", "list", "--json").json()
+    assert [(p["id"], p["quarters_reported"]) for p in plans] == [("dltv-2569", [1]), ("reading-2569", [1, 2])]
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.booleans(), st.booleans())
+def test_numbers_in_thai_or_arabic_digits_with_commas(n: int, thai_digits: bool, commas: bool) -> None:
+    from nitet.plans import parse_number
+    from nitet.thai import digits
+
+    text = digits(f"{n:,}" if commas else str(n), thai_digits)
+    assert parse_number(text, "x") == n
+    assert parse_number(text + ".5", "x") == n + 0.5

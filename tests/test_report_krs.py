@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import make_runner
 from nitet.reports import krs
@@ -142,3 +144,27 @@ def test_output_file_and_workspace_template_override(krs_ws: Path, tmp_path: Pat
     (krs_ws / "templates/krs.md.j2").write_text("{{ r.no_such_thing }}\n", encoding="utf-8")
     r = make_runner(krs_ws)("report", "krs", "--fy", "2569", "--quarter", "1")
     assert r.exit_code == 2 and "krs.md.j2" in r.stderr
+
+
+@given(st.lists(st.tuples(st.dates(date(2025, 7, 1), date(2026, 12, 31)), st.sampled_from("ABCDE"),
+                          st.sampled_from(["dltv", "reading", None])), max_size=30))
+def test_visit_counts_grow_by_quarter_and_end_with_the_years_distinct_schools(
+        visits: list[tuple[date, str, str | None]]) -> None:
+    from nitet.thai import fiscal_year, quarter_range
+
+    rows = [{"date": d.isoformat(), "school": s, **({"project": p} if p else {})} for d, s, p in visits]
+    start = date(2025, 10, 1)
+    counts = [krs.count_schools(rows, {"project": "dltv"}, start, quarter_range(2569, q)[1]) for q in (1, 2, 3, 4)]
+    assert counts == sorted(counts)
+    assert counts[3] == len({s for d, s, p in visits if p == "dltv" and fiscal_year(d) == 2569})
+    assert krs.count_schools(rows, {"project": ["dltv", "reading"]}, start, date(2026, 9, 30)) == \
+        len({s for d, s, p in visits if p and fiscal_year(d) == 2569})
+
+
+def test_cumulative_report_takes_the_latest_status_and_every_quarters_notes(krs_ws: Path) -> None:
+    p = build(krs_ws, 2, cumulative=True).projects[0]
+    assert [(a.id, a.status) for a in p.activities] == [("a1", "done"), ("a2", "done"), ("a3", "not_started")]
+    assert [(n.quarter, n.text) for n in p.problems] == [(1, "ทางไกล")]
+    assert [(n.quarter, n.text) for n in p.suggestions] == [(2, "ออนไลน์")]
+    out = make_runner(krs_ws)("report", "krs", "--fy", "2569", "--quarter", "2", "--cumulative").stdout
+    assert "- ไตรมาสที่ ๑: ทางไกล" in out and "- ไตรมาสที่ ๒: ออนไลน์" in out
