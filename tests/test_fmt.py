@@ -124,6 +124,13 @@ def test_fmt_accepts_files_and_folders_and_leaves_others_alone(ws: Path, run) ->
     assert b.read_text(encoding="utf-8") == FORMATTED
     missing = run("fmt", "records/nope.yaml")
     assert missing.exit_code == 2 and "records/nope.yaml" in missing.stderr
+    schema = (ws / "schemas" / "visit.schema.json").read_bytes()
+    assert run("fmt", "schemas/visit.schema.json").exit_code == 2  # JSON is YAML, but not a record
+    assert (ws / "schemas" / "visit.schema.json").read_bytes() == schema
+    elsewhere = ws.parent / "other.yaml"
+    elsewhere.write_text("a:   1\n", encoding="utf-8")
+    assert run("fmt", str(elsewhere)).exit_code == 2
+    assert elsewhere.read_text(encoding="utf-8") == "a:   1\n"
 
 
 def test_records_nitet_writes_are_already_formatted(demo_ws: Path) -> None:

@@ -32,6 +32,18 @@ def fmt(
         if missing:
             raise UsageError(t("ไม่พบ {p}", "{p} does not exist", p=", ".join(missing)),
                              t("ตรวจชื่อไฟล์หรือโฟลเดอร์", "check the file or folder name"))
+        root = ws.root.resolve()
+        outside = [str(p) for p, full in zip(paths, named, strict=True)
+                   if not full.resolve().is_relative_to(root)]
+        if outside:
+            raise UsageError(t("{p} อยู่นอกพื้นที่ทำงาน {w}", "{p} is outside the workspace {w}",
+                               p=", ".join(outside), w=ws.root),
+                             t("nitet fmt จัดรูปแบบเฉพาะไฟล์ระเบียนในพื้นที่ทำงาน", "nitet fmt formats record files of the workspace only"))
+        not_yaml = [str(p) for p, full in zip(paths, named, strict=True)
+                    if full.is_file() and full.suffix not in (".yaml", ".yml")]
+        if not_yaml:
+            raise UsageError(t("{p} ไม่ใช่ไฟล์ .yaml", "{p} is not a .yaml file", p=", ".join(not_yaml)),
+                             t("ระบุไฟล์ระเบียน .yaml หรือโฟลเดอร์", "name .yaml record files or folders"))
         files = expand(named)
     else:
         files = workspace_files(ws)
