@@ -18,7 +18,12 @@ from typing import Any
 
 from .yamlio import _EMIT_EXTRA, SCALAR_RULES, _literal_safe, dump_rt, to_commented
 
-_RULES = [(rx, set(first)) for _tag, rx, first in SCALAR_RULES + _EMIT_EXTRA]
+_RULES: dict[str, list[re.Pattern[str]]] = {}
+for _tag, _rx, _first in SCALAR_RULES + _EMIT_EXTRA:
+    for _ch in _first:
+        _RULES.setdefault(_ch, []).append(_rx)
+#: a character ruamel cannot write in a plain or single-quoted scalar (allow_unicode=True)
+_SPECIAL = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
 _BREAKS = "\n\x85\u2028\u2029"
 _WS = "\0 \t\r\n\x85\u2028\u2029"
@@ -49,8 +54,7 @@ def _resolves_to_other(s: str) -> bool:
     """Would a YAML reader take this plain text for a bool, number or null?"""
     if s == "":
         return True
-    first = s[0]
-    return any(first in chars and rx.match(s) for rx, chars in _RULES)
+    return any(rx.match(s) for rx in _RULES.get(s[0], ()))
 
 
 def _plain_ok(s: str) -> bool:
@@ -74,12 +78,7 @@ def _plain_ok(s: str) -> bool:
 
 
 def _printable(s: str) -> bool:
-    for ch in s:
-        if "\x20" <= ch <= "\x7e":
-            continue
-        if ch == "\ufeff" or not ("\xa0" <= ch <= "\ud7ff" or "\ue000" <= ch <= "\ufffd" or ch >= "\U00010000"):
-            return False
-    return True
+    return _SPECIAL.search(s) is None
 
 
 def _scalar(value: Any) -> str:

@@ -101,7 +101,14 @@ def render_new(ctx: Context, c: Candidate) -> str:
     """The text of a new record (the same bytes ``writer.render`` gives; validated already)."""
     from ..fastdump import dump
 
-    return schema_comment(ctx.ws, c.path, c.model.KIND) + dump(ordered(c.model, c.data))
+    key = (c.path.parent, c.model.KIND)
+    head = _HEADS.get(key)
+    if head is None:
+        head = _HEADS[key] = schema_comment(ctx.ws, c.path, c.model.KIND)
+    return head + dump(ordered(c.model, c.data))
+
+
+_HEADS: dict[tuple[Path, str], str] = {}
 
 
 def _merged(c: Candidate, old: dict[str, Any]) -> dict[str, Any]:

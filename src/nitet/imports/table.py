@@ -41,13 +41,17 @@ class Table:
     columns: list[Column]
     rows: list[Row] = field(default_factory=list)
     totals: list[int] = field(default_factory=list)  # total rows, skipped
+    _fields: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def fields(self) -> dict[str, list[int]]:
-        out: dict[str, list[int]] = {}
-        for c in self.columns:
-            if c.field and c.field != "ignore":
-                out.setdefault(c.field, []).append(c.index)
-        return out
+        """Field → column indexes (computed once: columns do not change after the header is found)."""
+        if self._fields is None:
+            out: dict[str, list[int]] = {}
+            for c in self.columns:
+                if c.field and c.field != "ignore":
+                    out.setdefault(c.field, []).append(c.index)
+            self._fields = out
+        return self._fields
 
     def has(self, name: str) -> bool:
         return name in self.fields()
