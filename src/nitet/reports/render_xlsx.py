@@ -122,7 +122,7 @@ def visits(r: VisitsReport) -> Any:
     last = nw.row
     nw.add([None, "รวม", len(r.schools), len(r.visits)], bold=True)
     nw.finish()
-    nw.bar_chart("จำนวนครั้งที่นิเทศ รายกลุ่มเครือข่าย", 2, 4, nw.header_row + 1, last, "ครั้ง")
+    nw.bar_chart("จำนวนครั้งที่นิเทศ รายกลุ่มเครือข่าย", 2, 4, nw.header_row + 1, last, "ครั้ง", beside=True)
     return wb
 
 

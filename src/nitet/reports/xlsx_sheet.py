@@ -82,6 +82,7 @@ class SheetWriter:
             self.row += 1
             cell = self.put(self.row, 1, line, font=self.title_font if i == 0 else self.bold)
             cell.alignment = self.center
+            self.ws.row_dimensions[self.row].height = LINE_HEIGHT + (8 if i == 0 else 4)
             if len(self.columns) > 1:
                 self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row,
                                     end_column=len(self.columns))
@@ -90,6 +91,7 @@ class SheetWriter:
     def header(self) -> None:
         self.row += 1
         self.header_row = self.row
+        self.tall.append((self.row, [(i, c.header) for i, c in enumerate(self.columns)]))
         for col, c in enumerate(self.columns, start=1):
             cell = self.put(self.row, col, c.header, font=self.bold)
             cell.fill = self.fill
@@ -143,11 +145,14 @@ class SheetWriter:
             need = self.widths[i] * 1.15 + 3
             widths.append(round(min(need, WRAP_WIDTH if c.wrap else MAX_WIDTH), 1))
             self.ws.column_dimensions[get_column_letter(i + 1)].width = widths[-1]
-        for row, texts in self.tall:  # spreadsheet programs do not grow rows for wrapped text by themselves
-            lines = max(sum(-(-text_width(part) * 1.3 // max(widths[i] - 2, 1)) or 1 for part in v.split("\n"))
-                        for i, v in texts)
-            if lines > 1:
-                self.ws.row_dimensions[row].height = int(lines) * LINE_HEIGHT + 4
+        # spreadsheet programs keep the default row height (too low for 16 pt Thai) and do not grow
+        # rows for wrapped text by themselves: set every table row's height
+        tall = dict(self.tall)
+        for row in range(self.header_row or self.row, self.row + 1):
+            texts = tall.get(row, [])
+            lines = max([sum(-(-text_width(part) * 1.3 // max(widths[i] - 2, 1)) or 1 for part in v.split("\n"))
+                         for i, v in texts] or [1])
+            self.ws.row_dimensions[row].height = int(lines) * LINE_HEIGHT + 4
         if self.header_row:
             self.ws.freeze_panes = self.ws.cell(row=self.header_row + 1, column=1)
             self.ws.print_title_rows = f"{self.header_row}:{self.header_row}"
@@ -161,8 +166,9 @@ class SheetWriter:
         self.ws.page_margins.left = self.ws.page_margins.right = 0.5
 
     def bar_chart(self, title: str, label_col: int, value_col: int, first_row: int, last_row: int,
-                  y_title: str, percent: bool = False) -> None:
-        """A native bar chart of one column against the labels of another, under the table."""
+                  y_title: str, percent: bool = False, beside: bool = False) -> None:
+        """A native bar chart of one column against the labels of another, under the table
+        (``beside``: to its right, for a narrow table, so both fit one page)."""
         from openpyxl.chart import BarChart, Reference
 
         if last_row < first_row:
@@ -172,8 +178,9 @@ class SheetWriter:
         chart.title = title
         chart.y_axis.title = y_title
         chart.legend = None
+        chart.x_axis.scaling.orientation = "maxMin"  # bars in the table's order, top down
         chart.height = max(7.5, 1.0 * (last_row - first_row + 1) + 3)
-        chart.width = 18
+        chart.width = 16
         data = Reference(self.ws, min_col=value_col, min_row=first_row - 1, max_row=last_row)
         cats = Reference(self.ws, min_col=label_col, min_row=first_row, max_row=last_row)
         chart.add_data(data, titles_from_data=True)
@@ -184,4 +191,5 @@ class SheetWriter:
         chart.x_axis.delete = False
         from openpyxl.utils import get_column_letter
 
-        self.ws.add_chart(chart, f"{get_column_letter(1)}{self.row + 2}")
+        at = f"{get_column_letter(len(self.columns) + 2)}{self.header_row}" if beside else f"A{self.row + 2}"
+        self.ws.add_chart(chart, at)
