@@ -72,9 +72,12 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if not _thai_read_as_utf8(text, data):
+            return text, "utf-8"
     try:
         return data.decode("cp874"), "cp874"
     except UnicodeDecodeError as e:
@@ -83,6 +86,19 @@ def decode_csv(data: bytes) -> tuple[str, str]:
               "cannot read the CSV: neither UTF-8 nor Windows Thai (cp874) at byte {n}", n=e.start),
             t("ใน Excel เลือก บันทึกเป็น → CSV UTF-8 แล้วนำเข้าอีกครั้ง",
               "in Excel choose Save As → CSV UTF-8 and import again")) from None
+
+
+def _thai_read_as_utf8(text: str, data: bytes) -> bool:
+    """cp874 Thai that happens to be valid UTF-8 ("ยก" is b"\\xc2\\xa1" = "¡"): read as UTF-8 it has
+    no Thai at all, read as cp874 it has. A Thai school's file always has Thai somewhere."""
+    if data.isascii() or any("\u0e00" <= c <= "\u0e7f" for c in text):
+        return False
+    try:
+        thai = data.decode("cp874")
+    except UnicodeDecodeError:
+        return False
+    # UTF-8 punctuation (– … “ ”) reads as "โ€…" in cp874: a euro sign means it was UTF-8 after all
+    return "€" not in thai and any("\u0e01" <= c <= "\u0e5b" for c in thai)
 
 
 def read_csv(path: Path) -> Sheet:
