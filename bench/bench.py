@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import random
 import shutil
 import statistics
@@ -100,16 +99,21 @@ def school_rows(n: int, rng: random.Random) -> list[dict[str, object]]:
 
 def visit_rows(n: int, codes: list[str], rng: random.Random) -> list[dict[str, object]]:
     out = []
-    for _ in range(n):
+    seen: set[tuple[object, ...]] = set()  # one visit per (date, school, teacher, subject, grade)
+    while len(out) < n:
         day = FY_START + timedelta(days=rng.randrange(365))
         project = rng.choice(["dltv", "reading", None])
         who = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        school, subject, grade = rng.choice(codes), rng.choice(SUBJECTS), f"ป.{rng.randint(1, 6)}"
+        if (day, school, who, subject, grade) in seen:
+            continue
+        seen.add((day, school, who, subject, grade))
         row: dict[str, object] = {
-            "date": day, "school": rng.choice(codes), "supervisors": ["นางสาวทดสอบ ระบบ"],
+            "date": day, "school": school, "supervisors": ["นางสาวทดสอบ ระบบ"],
             "kind": "project-based" if project else "school-based",
             "methods": rng.sample(METHODS, rng.randint(1, 3)),
             "supervisees": [{"name": who, "position": rng.choice(POSITIONS),
-                             "subject": rng.choice(SUBJECTS), "grade": f"ป.{rng.randint(1, 6)}"}],
+                             "subject": subject, "grade": grade}],
             "topics": rng.sample(TOPICS, 2), "findings": rng.choice(FINDINGS),
             "suggestions": rng.choice(SUGGESTIONS),
         }
@@ -182,7 +186,7 @@ def import_works() -> bool:
 
 CSV_HEADER = ["วันที่นิเทศ", "รหัสโรงเรียน", "ผู้นิเทศ", "ลักษณะการนิเทศ", "โครงการ", "วิธีการนิเทศ",
               "ผู้รับการนิเทศ", "ตำแหน่ง", "กลุ่มสาระการเรียนรู้", "ชั้น", "เรื่องที่นิเทศ", "ผลการนิเทศ",
-              "ข้อเสนอแนะ"]
+              "ข้อเสนอแนะ", "วันที่ติดตามผล", "การติดตามผล"]
 
 
 def write_csv(path: Path, rows: list[dict[str, object]]) -> None:
@@ -193,11 +197,13 @@ def write_csv(path: Path, rows: list[dict[str, object]]) -> None:
         w.writerow(CSV_HEADER)
         for r in rows:
             sv = r["supervisees"][0]  # type: ignore[index]
+            fu: dict[str, str] = r.get("follow_up") or {}  # type: ignore[assignment]
             w.writerow([
                 format_date(r["date"], "short"), r["school"], ", ".join(r["supervisors"]),  # type: ignore[arg-type]
                 r["kind"], r.get("project", ""), ", ".join(r["methods"]),  # type: ignore[arg-type]
                 sv["name"], sv["position"], sv["subject"], sv["grade"],
                 ", ".join(r["topics"]), r["findings"], r["suggestions"],  # type: ignore[arg-type]
+                fu.get("date", ""), fu.get("action", ""),
             ])
 
 
@@ -229,7 +235,10 @@ def generate(n_visits: int, n_schools: int) -> tuple[str, float | None]:
         if r.returncode == 0:
             return f"nitet import visits ({n_visits} CSV rows)", elapsed
         print(f"! nitet import visits failed (exit {r.returncode}); writing files directly instead:\n"
-              f"  {(r.stderr or r.stdout).strip()[:600]}")
+              f"  {(r.stderr or r.stdout).strip()[-600:]}")
+        how = "writer.render (nitet import visits failed: see above)"
+    else:
+        how = "writer.render (nitet import visits not available yet)"
     vjobs = []
     for i, v in enumerate(visits):
         day = v["date"]
@@ -239,7 +248,7 @@ def generate(n_visits: int, n_schools: int) -> tuple[str, float | None]:
         data["id"] = path.stem
         vjobs.append(("visit", str(path), data))
     _write_parallel(vjobs)
-    return "writer.render (nitet import visits not available yet)", None
+    return how, None
 
 
 # --------------------------------------------------------------------------- measuring
@@ -336,9 +345,7 @@ def main() -> int:
         s = f"{sec:8.3f}" if sec is not None else f"{'-':>8}"
         rt = f"{ratio:6.2f}×" if ratio is not None else f"{'':>7}"
         tg = f"≤{limit:.1f}×" if limit is not None else ""
-        if limit is None:
-            verdict = note
-        elif ratio is None:
+        if limit is None or ratio is None:
             verdict = note
         elif ratio <= limit:
             verdict = "PASS"

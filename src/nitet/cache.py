@@ -24,6 +24,7 @@ from typing import Any
 
 import msgpack
 
+from .errors import NitetError
 from .findings import Finding
 from .store import FileResult
 from .workspace import Workspace
@@ -122,5 +123,5 @@ def write(ws: Workspace, fingerprint: str, keys: dict[str, Any], results: dict[s
         if not gi.exists():
             gi.write_text("*\n", encoding="utf-8")
         atomic_write_bytes(ws.state_dir / NAME, data)
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError, NitetError):
         pass  # a read-only workspace (or an unpackable value) simply runs without a cache

@@ -236,8 +236,8 @@ def parse_fast(data: bytes) -> Any:
         raise YamlProblem("syntax", str(e)) from None
     except RecursionError:
         raise YamlProblem("syntax", "nesting is too deep") from None
-    except ValueError as e:  # e.g. an explicit !!int with a bad value
-        raise YamlProblem("syntax", str(e)) from None
+    except (ValueError, IndexError, TypeError, OverflowError) as e:  # e.g. `!!int` with no value
+        raise YamlProblem("syntax", f"{type(e).__name__}: {e}") from None
     finally:
         loader.dispose()
 
@@ -384,10 +384,39 @@ def _umask() -> int:
     return mask
 
 
+def write_error(path: Path, e: OSError) -> Exception:
+    """A clear, Thai-first :class:`~nitet.errors.DataError` for a file nitet cannot write."""
+    import errno
+
+    from .errors import DataError
+    from .i18n import t
+
+    reason = e.strerror or type(e).__name__
+    if e.errno == errno.EROFS:
+        hint = t("พื้นที่ทำงานนี้อ่านได้อย่างเดียว: คัดลอก (git clone) ไปยังโฟลเดอร์ที่เขียนได้ แล้วทำงานที่นั่น",
+                 "this workspace is read-only: clone it to a writable folder and work there")
+    elif e.errno == errno.ENOSPC:
+        hint = t("ดิสก์เต็ม: ลบไฟล์ที่ไม่ใช้แล้วลองอีกครั้ง", "the disk is full: free some space and try again")
+    else:
+        hint = t("ตรวจสิทธิ์การเขียนของโฟลเดอร์ {d} (เช่น chmod u+w) หรือเลือกโฟลเดอร์อื่น",
+                 "check that you may write to {d} (e.g. chmod u+w) or choose another folder", d=path.parent)
+    err = DataError(t("เขียนไฟล์ {p} ไม่ได้: {r} — ไม่มีไฟล์ใดถูกเปลี่ยน", "cannot write {p}: {r} — nothing was changed",
+                      p=path, r=reason), hint)
+    err.__cause__ = e
+    return err
+
+
 def temp_beside(path: Path) -> tuple[int, str]:
-    """A temporary file in ``path``'s folder with ordinary permissions (not mkstemp's 0600)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """A temporary file in ``path``'s folder with ordinary permissions (not mkstemp's 0600).
+
+    Its name starts with ``.`` (the loader never reads it as a record). A folder nitet cannot
+    write to raises a DataError that says so (exit 1), never a traceback.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise write_error(path, e) from e
     with contextlib.suppress(OSError):
         os.fchmod(fd, 0o666 & ~_umask())
     return fd, tmp
@@ -406,7 +435,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(e, OSError):
+            raise write_error(path, e) from e
         raise
