@@ -485,3 +485,30 @@ def test_import_cli_does_not_load_openpyxl() -> None:
 
     code = "import sys, nitet.cli, nitet.commands.import_; print('openpyxl' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_commit_only_the_imported_files(ws: Path, run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "t")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "t@example.org")
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@x", *args], cwd=ws,
+                              capture_output=True, text=True, check=True).stdout
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "init")
+    (ws / "other.txt").write_text("x", encoding="utf-8")
+    git("add", "other.txt")
+    r = run("import", "schools", str(csv_file(tmp_path / "s.csv", SCHOOLS)), "--commit")
+    assert r.exit_code == 0, r.stderr
+    assert git("log", "-1", "--format=%s").strip() == "nitet: นำเข้า schools จาก s.csv (สร้างใหม่ 3, แก้ไข 0)"
+    assert sorted(git("show", "--name-only", "--format=", "HEAD").split()) == \
+        [f"records/schools/10630201{n}.yaml" for n in (30, 31, 32)]
+    assert git("diff", "--cached", "--name-only").split() == ["other.txt"]

@@ -45,7 +45,8 @@ def _progress(total: int, label: str) -> Iterator[Any]:
 
 def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None = None,
                map_file: Path | None = None, dry_run: bool = False, skip_invalid: bool = False,
-               rejects_path: Path | None = None, json_out: bool = False, school: str | None = None,
+               rejects_path: Path | None = None, json_out: bool = False, commit: bool | None = None,
+               school: str | None = None,
                academic_year: str | None = None, semester: str | None = None,
                grade: str | None = None) -> int:
     from ..schools import SchoolIndex
@@ -80,8 +81,14 @@ def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None
         ui.say(t("ปฏิเสธ {w}: {m}", "rejected {w}: {m}", w=r.origin.where(), m=r.reason))
     write = not dry_run and (not plan.rejects or skip_invalid)
     if write:
+        from .. import gitops
+
         with _progress(len(plan.writes()), t("บันทึก", "writing")) as bar:
-            apply(ws, plan.changes, (lambda n: bar[0].update(bar[1], completed=n)) if bar else None)
+            written = apply(ws, plan.changes, (lambda n: bar[0].update(bar[1], completed=n)) if bar else None)
+        gitops.maybe_commit(ws, written, t(
+            "nitet: นำเข้า {k} จาก {f} (สร้างใหม่ {c}, แก้ไข {u})", "nitet: import {k} from {f} ({c} created, {u} updated)",
+            k=kind, f=", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else ""),
+            c=plan.count("create"), u=plan.count("update")), commit)
     if rejects_path is not None and plan.rejects:
         from .rejects import write_rejects
 
