@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from conftest import Runner
 from nitet import thai
-from test_school import add_schools
+from test_school import write_schools
 
 
 @pytest.fixture
-def run(run: Runner) -> Runner:
-    add_schools(run)
+def run(run: Runner, ws: Path) -> Runner:
+    write_schools(ws)
     return run
 
 
@@ -168,7 +168,12 @@ def test_project_without_kind_is_project_based_and_unknown_project_warns(run: Ru
 
 
 @pytest.fixture
-def year_of_visits(run: Runner) -> Runner:
+def year_of_visits(run: Runner, ws: Path) -> Runner:
+    from nitet import ids, writer
+    from nitet.model import Visit
+    from nitet.workspace import open_workspace
+
+    w = open_workspace(ws)
     for school, day, project in [
         ("1063020130", "2025-09-30", "dltv"),    # FY 2568 Q4, academic year 2568 semester 1
         ("1063020130", "2025-10-01", "dltv"),    # FY 2569 Q1, between semesters
@@ -178,7 +183,10 @@ def year_of_visits(run: Runner) -> Runner:
         ("1063020130", "2026-09-30", "reading"),  # FY 2569 Q4
         ("1063020131", "2026-10-01", None),       # FY 2570 Q1
     ]:
-        add(run, "--school", school, "--date", day, *(["--project", project] if project else []))
+        path = ids.visit_path(w, date.fromisoformat(day), school)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer.create(w, path, Visit, {"id": path.stem, "date": day, "school": school, "project": project} if project
+                      else {"id": path.stem, "date": day, "school": school})
     return run
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from conftest import Runner
-from test_school import add_schools
+from test_school import write_schools
 
 
 @pytest.fixture
-def tty(run: Runner, monkeypatch: pytest.MonkeyPatch) -> Runner:
-    add_schools(run)
+def tty(run: Runner, ws: Path, monkeypatch: pytest.MonkeyPatch) -> Runner:
+    write_schools(ws)
     monkeypatch.setattr("nitet.context.interactive", lambda: True)
     return run
 
