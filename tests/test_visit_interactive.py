@@ -114,3 +114,11 @@ def test_options_on_a_terminal_never_prompt(tty: Runner, ws: Path) -> None:
     r = tty("visit", "add", "--school", "1063020131", "--date", "2026-11-02", input="")
     assert r.exit_code == 0 and "ผลการนิเทศ" not in r.stderr
     assert len(visit_files(ws)) == 1
+
+
+def test_an_empty_registry_says_how_to_add_schools_instead_of_asking(run: Runner, ws: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("nitet.context.interactive", lambda: True)
+    r = run("visit", "add", input="x\n")
+    assert r.exit_code == 1 and "nitet school add" in r.stderr
+    assert visit_files(ws) == []

@@ -155,6 +155,8 @@ def visit_form(loaded: Loaded, today: date, supervisors: list[str],
     from .schools import SchoolIndex
 
     index = SchoolIndex.of(loaded)
+    if not index.by_key:
+        index.require("")  # an empty registry: say how to add schools instead of asking forever
     say(t("บันทึกการนิเทศ — กด Enter เพื่อใช้ค่าในวงเล็บ, Ctrl-C เพื่อยกเลิก (ไม่บันทึก)",
           "New visit — Enter takes the value in brackets, Ctrl-C cancels (nothing saved)"))
     school = ask_school(index)
