@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import ERROR, Finding, Problem
 from ..i18n import t
-from . import flows, ids, plans, refs
+from . import flows, ids, pdpa, plans, refs
 
 if TYPE_CHECKING:
     from ..store import Loaded
@@ -30,6 +30,7 @@ CHECKS: list[Check] = [
     refs.project_refs,
     plans.plan_records,
     flows.case_steps,
+    pdpa.personal_data,
 ]
 
 
