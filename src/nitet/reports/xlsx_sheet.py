@@ -180,7 +180,7 @@ class SheetWriter:
         chart.legend = None
         chart.x_axis.scaling.orientation = "maxMin"  # bars in the table's order, top down
         chart.height = max(7.5, 1.0 * (last_row - first_row + 1) + 3)
-        chart.width = 16
+        chart.width = 16 if beside else 24
         data = Reference(self.ws, min_col=value_col, min_row=first_row - 1, max_row=last_row)
         cats = Reference(self.ws, min_col=label_col, min_row=first_row, max_row=last_row)
         chart.add_data(data, titles_from_data=True)
