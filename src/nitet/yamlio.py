@@ -187,6 +187,13 @@ def _refuse_aliases(text: str) -> None:
         loader.dispose()
 
 
+def _refuse_conflict_markers(text: str) -> None:
+    """A file git left half-merged (``<<<<<<<`` … ``>>>>>>>``): point at the first marker."""
+    for n, line in enumerate(text.split("\n"), start=1):
+        if line.startswith("<<<<<<<"):
+            raise YamlProblem("merge-conflict", "git merge conflict markers", n, 1)
+
+
 def _char_at(text: str, line: int, col: int) -> str:
     lines = text.split("\n")
     if 0 < line <= len(lines) and 0 < col <= len(lines[line - 1]):
@@ -210,6 +217,8 @@ def decode(data: bytes) -> str:
 def parse_fast(data: bytes) -> Any:
     """Parse one record file's bytes; raise :class:`YamlProblem` for anything unreadable."""
     text = decode(data)
+    if "<<<<<<<" in text:
+        _refuse_conflict_markers(text)
     if "*" in text:
         _refuse_aliases(text)
     loader = FastLoader(text)
