@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -116,6 +117,17 @@ def test_xlsx_keeps_text_as_text(records: Path, run) -> None:
     assert run("export", "xlsx", "schools").exit_code == 0  # default name, in the workspace of -C
     cell = load_workbook(records / "schools.xlsx")["schools"]["D3"]
     assert cell.value == '=HYPERLINK("x")' and cell.data_type == "s"
+
+
+def test_thai_headers_for_people_who_open_it_in_excel(records: Path, run) -> None:
+    visits = _csv(run("export", "csv", "visits", "--thai-headers").stdout)
+    assert list(visits[0])[:6] == ["รหัสบันทึก", "วันที่นิเทศ", "ปีงบประมาณ", "ไตรมาส", "รหัสโรงเรียน", "ชื่อโรงเรียน"]
+    assert visits[0]["ผู้รับการนิเทศ"] == "ครูสมศรี (ครู, ป.4); ครูมานะ"
+    scr = _csv(run("export", "csv", "screenings", "--thai-headers").stdout)
+    assert scr[0]["อ่านออกเสียง ดีมาก"] == "5" and scr[0]["ปีการศึกษา (พ.ศ.)"] == "2568"
+    for kind in ("schools", "cases", "plans"):
+        head = run("export", "csv", kind, "--thai-headers").stdout.split("\n", 1)[0]
+        assert not re.search(r"[a-z]{3,}_[a-z]", head), head  # no key left untranslated
 
 
 def test_bad_kind_and_year_are_usage_errors(records: Path, run) -> None:

@@ -181,6 +181,37 @@ def _in_fy(kind: str, data: dict[str, Any], fy: int) -> bool:
     return data.get("fiscal_year") == fy
 
 
+#: Thai headers of the derived and flattened columns (record keys take their schema titles).
+_HEADERS_TH = {
+    "fiscal_year": "ปีงบประมาณ", "quarter": "ไตรมาส", "school": "รหัสโรงเรียน", "school_name": "ชื่อโรงเรียน",
+    "supervisee_count": "จำนวนผู้รับการนิเทศ", "follow_up_date": "วันที่ติดตามผล",
+    "follow_up_action": "สิ่งที่จะติดตาม", "follow_up_done": "ติดตามแล้ว", "progress": "ความก้าวหน้า",
+    "current_step": "ขั้นตอนปัจจุบัน", "steps_done": "ขั้นตอนที่เสร็จ", "last_step": "ขั้นตอนล่าสุด",
+    "last_step_date": "วันที่ขั้นตอนล่าสุด", "spent_total": "เบิกจ่ายสะสม (บาท)",
+    **{f"q{q}_spent": f"เบิกจ่ายไตรมาส {q} (บาท)" for q in (1, 2, 3, 4)},
+}
+
+
+def thai_headers(kind: str, headers: list[str]) -> list[str]:
+    """Column titles in Thai: the schema's Thai title of each key, ``อ่านออกเสียง ดีมาก`` for levels."""
+    from .model import RECORD_KINDS
+    from .model.screening import ASPECTS_TH, LEVELS_TH
+
+    fields = RECORD_KINDS[kind].model_fields
+    out = []
+    for h in headers:
+        aspect, _, level = h.rpartition("_")
+        if h in _HEADERS_TH:
+            out.append(_HEADERS_TH[h])
+        elif aspect in ASPECTS_TH and level in LEVELS_TH:
+            out.append(f"{ASPECTS_TH[aspect]} {LEVELS_TH[level]}")
+        elif h in fields and fields[h].title:
+            out.append(str(fields[h].title))
+        else:
+            out.append(h)
+    return out
+
+
 def build(loaded: Loaded, kind: str, *, fy: int | None = None,
           academic_year: int | None = None) -> Table:
     """The table of one kind (``kind`` is a folder name: ``visits``), filtered by year."""

@@ -28,6 +28,9 @@ KindArg = Annotated[str, typer.Argument(
     show_default=False)]
 FyOpt = Annotated[str | None, typer.Option(
     "--fy", help=t("เฉพาะปีงบประมาณ (พ.ศ.) เช่น 2569", "only this fiscal year (BE), e.g. 2569"))]
+ThaiOpt = Annotated[bool, typer.Option(
+    "--thai-headers", help=t("หัวคอลัมน์เป็นภาษาไทย (ค่าเริ่มต้น: ชื่อคีย์ในไฟล์ ซึ่งคงที่สำหรับสคริปต์)",
+                             "Thai column titles (default: the record keys, stable for scripts)"))]
 AyOpt = Annotated[str | None, typer.Option(
     "--academic-year", help=t("เฉพาะปีการศึกษา (พ.ศ.) ของผลการคัดกรอง", "only this academic year (BE) of screenings"))]
 
@@ -53,10 +56,10 @@ def _here(path: Path) -> Path:
     return path if path.is_absolute() or base is None else base / path
 
 
-def _table(kind: str, fy: str | None, academic_year: str | None) -> Table:
+def _table(kind: str, fy: str | None, academic_year: str | None, thai: bool) -> Table:
     from .. import context
     from ..errors import UsageError
-    from ..export import EXPORT_KINDS, build
+    from ..export import EXPORT_KINDS, build, thai_headers
 
     if kind not in EXPORT_KINDS:
         raise UsageError(t("ไม่รู้จักชนิด '{k}'", "unknown kind '{k}'", k=kind),
@@ -71,7 +74,10 @@ def _table(kind: str, fy: str | None, academic_year: str | None) -> Table:
     if ay_be is not None and kind != "screenings":
         raise UsageError(t("--academic-year ใช้ได้กับ screenings เท่านั้น", "--academic-year applies to screenings only"),
                          t("ระเบียนอื่นแยกตามปีงบประมาณ: ใช้ --fy", "other kinds are by fiscal year: use --fy"))
-    return build(context.load(), kind, fy=fy_be, academic_year=ay_be)
+    table = build(context.load(), kind, fy=fy_be, academic_year=ay_be)
+    if thai:
+        table.headers = thai_headers(kind, table.headers)
+    return table
 
 
 @app.command("csv", help=t("ส่งออกเป็น CSV (UTF-8 มี BOM เปิดใน Excel แล้วอ่านภาษาไทยได้) ไม่ระบุ -o = พิมพ์ออกจอ",
@@ -82,6 +88,7 @@ def export_csv(
                                                 dir_okay=False)] = None,
     fy: FyOpt = None,
     academic_year: AyOpt = None,
+    thai: ThaiOpt = False,
 ) -> None:
     import sys
 
@@ -89,7 +96,7 @@ def export_csv(
     from ..export import to_csv
     from ..yamlio import atomic_write_bytes
 
-    table = _table(kind, fy, academic_year)
+    table = _table(kind, fy, academic_year, thai)
     data = to_csv(table)
     if output is None:
         sys.stdout.flush()
@@ -109,11 +116,12 @@ def export_xlsx(
         "file to write (default: KIND.xlsx or KIND-YEAR.xlsx in the current folder)"), dir_okay=False)] = None,
     fy: FyOpt = None,
     academic_year: AyOpt = None,
+    thai: ThaiOpt = False,
 ) -> None:
     from .. import ui
     from ..export import to_xlsx
 
-    table = _table(kind, fy, academic_year)
+    table = _table(kind, fy, academic_year, thai)
     if output is None:
         year = fy or academic_year
         output = Path(f"{kind}-{year}.xlsx" if year else f"{kind}.xlsx")
