@@ -512,3 +512,12 @@ def test_commit_only_the_imported_files(ws: Path, run: Any, tmp_path: Path, monk
     assert sorted(git("show", "--name-only", "--format=", "HEAD").split()) == \
         [f"records/schools/10630201{n}.yaml" for n in (30, 31, 32)]
     assert git("diff", "--cached", "--name-only").split() == ["other.txt"]
+
+
+def test_pre_numbered_empty_rows_and_signature_lines_are_blank(ws: Path, run: Any, tmp_path: Path) -> None:
+    rows = [["ที่", "รหัสโรงเรียน", "ชื่อโรงเรียน"], [1, "1063020130", "โรงเรียนบ้านแม่ละเมา"],
+            *[[n, None, None] for n in range(2, 6)], [None, None, None], ["ลงชื่อ.................ผู้รายงาน"]]
+    r = run("import", "schools", str(xlsx(tmp_path / "s.xlsx", rows, more={"สรุป": [["หมายเหตุ"], ["ไม่มี"]]})), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert (r.json()["created"], r.json()["skipped"], r.json()["rejected"]) == (1, 0, [])
+    assert "s.xlsx#สรุป: ไม่พบหัวตาราง ข้ามชีตนี้" in r.stderr

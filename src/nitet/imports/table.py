@@ -136,10 +136,15 @@ def find_table(sheet: Sheet, lex: Lexicon) -> Table | None:
     first_data = r + (2 if two else 1)
     titles = [" ".join(x for x in _labels(row) if x) for row in rows[:r]]
     table = Table(sheet, [r + 1, r + 2] if two else [r + 1], [x for x in titles if x], cols)
+    # a row with nothing under a column that carries data (only a running number, or only text in
+    # ignored columns such as a signature line) is a blank row of a pre-numbered form
+    meaningful = [c.index for c in cols if c.field and c.field not in ("number", "ignore")]
     for i in range(first_data, len(rows)):
         values = rows[i]
         texts = [x for x in _labels(values) if x]
         if not texts:
+            continue
+        if not any(j < len(values) and one_line(values[j]) for j in meaningful):
             continue
         lead = [x.replace(" ", "") for x in texts[:3]]
         if any(_TOTAL.match(x) for x in lead):
