@@ -144,11 +144,11 @@ def find_table(sheet: Sheet, lex: Lexicon) -> Table | None:
         texts = [x for x in _labels(values) if x]
         if not texts:
             continue
-        if not any(j < len(values) and one_line(values[j]) for j in meaningful):
-            continue
         lead = [x.replace(" ", "") for x in texts[:3]]
         if any(_TOTAL.match(x) for x in lead):
             table.totals.append(i + 1)
+            continue
+        if not any(j < len(values) and one_line(values[j]) for j in meaningful):
             continue
         if len(texts) == 1 and _FOOTER.match(texts[0]):
             continue
