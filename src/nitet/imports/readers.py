@@ -127,13 +127,11 @@ def _delimiter(sample: str) -> str:
 
 
 def _read_xlsx(path: Path, only: str | None) -> Iterator[Sheet]:
-    import zipfile
-
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as e:
+    except Exception as e:  # any reader failure is a file the user can re-save, not a bug
         raise DataError(
             t("เปิดไฟล์ Excel {p} ไม่ได้ ({e})", "cannot open the Excel file {p} ({e})", p=path.name, e=e),
             t("ไฟล์อาจเสียหายหรือเป็น .xls รุ่นเก่า: เปิดใน Excel แล้วบันทึกเป็น .xlsx",
@@ -154,7 +152,12 @@ def _read_xlsx(path: Path, only: str | None) -> Iterator[Sheet]:
         for ws in sheets:
             if hasattr(ws, "reset_dimensions"):
                 ws.reset_dimensions()  # some writers store a wrong size; read every row
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            try:
+                rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            except Exception as e:  # a damaged sheet
+                raise DataError(
+                    t("อ่านชีต {s} ของ {p} ไม่ได้ ({e})", "cannot read sheet {s} of {p} ({e})", s=ws.title, p=path.name, e=e),
+                    t("เปิดไฟล์ใน Excel แล้วบันทึกใหม่เป็น .xlsx", "open the file in Excel and save it again as .xlsx")) from None
             while rows and not any(v is not None and v != "" for v in rows[-1]):
                 rows.pop()
             yield Sheet(path, ws.title, rows)
