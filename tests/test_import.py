@@ -521,3 +521,20 @@ def test_pre_numbered_empty_rows_and_signature_lines_are_blank(ws: Path, run: An
     assert r.exit_code == 0, r.stderr
     assert (r.json()["created"], r.json()["skipped"], r.json()["rejected"]) == (1, 0, [])
     assert "s.xlsx#สรุป: ไม่พบหัวตาราง ข้ามชีตนี้" in r.stderr
+
+
+def test_follow_up_marked_done_by_hand_survives_reimport(schools: Path, run: Any, tmp_path: Path) -> None:
+    rows = [[*VISIT_HEADER, "วันที่ติดตามผล", "การติดตามผล"],
+            ["25/11/2569", "1063020130", "ครูหนึ่ง", "", "", "", "", "ดี", "", "10/12/2569", "ดูแผน"]]
+    f = xlsx(tmp_path / "v.xlsx", rows)
+    assert run("import", "visits", str(f)).exit_code == 0
+    [path] = (schools / "records/visits").rglob("*.yaml")
+    text = path.read_text(encoding="utf-8")
+    assert "follow_up:\n  date: 2026-12-10\n  action: ดูแผน\n" in text
+    path.write_text(text.replace("  action: ดูแผน\n", "  action: ดูแผน\n  done: true\n"), encoding="utf-8")
+    assert run("import", "visits", str(f), "--json").json()["unchanged"] == 1
+    rows[1][10] = "ดูแผนและสมุดนักเรียน"
+    r = run("import", "visits", str(xlsx(tmp_path / "v.xlsx", rows)), "--json")
+    assert r.json()["changes"][0]["fields"] == ["follow_up"]
+    assert parse_fast(path.read_bytes())["follow_up"] == {"date": "2026-12-10", "action": "ดูแผนและสมุดนักเรียน",
+                                                          "done": True}
