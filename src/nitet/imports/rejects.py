@@ -63,7 +63,7 @@ def write_rejects(path: Path, rejects: list[Reject]) -> None:
         ws = wb.create_sheet(name)
         header_at = len(table.titles) + 1
         for i, row in enumerate(_rows(table, rs), start=1):
-            ws.append([_cell(v) for v in row])
+            ws.append(row)
             if i == header_at:
                 for c in ws[i]:
                     c.font = Font(name="TH SarabunPSK", bold=True)
@@ -76,10 +76,6 @@ def write_rejects(path: Path, rejects: list[Reject]) -> None:
     buf = io.BytesIO()
     wb.save(buf)
     atomic_write_bytes(path, buf.getvalue())
-
-
-def _cell(v: Any) -> Any:
-    return v
 
 
 def _sheet_name(table: Table, used: set[str]) -> str:
