@@ -538,3 +538,14 @@ def test_follow_up_marked_done_by_hand_survives_reimport(schools: Path, run: Any
     assert r.json()["changes"][0]["fields"] == ["follow_up"]
     assert parse_fast(path.read_bytes())["follow_up"] == {"date": "2026-12-10", "action": "ดูแผนและสมุดนักเรียน",
                                                           "done": True}
+
+
+def test_rejects_as_csv_keep_the_row_and_control_characters_do_not_break_xlsx(schools: Path, run: Any,
+                                                                               tmp_path: Path) -> None:
+    f = csv_file(tmp_path / "v.csv", [VISIT_HEADER, ["32/11/2569", "1063020130", "ครู\x0bหนึ่ง", "", "", "", "", "", ""]])
+    out_csv, out_xlsx = tmp_path / "r.csv", tmp_path / "r.xlsx"
+    assert run("import", "visits", str(f), "--rejects", str(out_csv)).exit_code == 1
+    assert run("import", "visits", str(f), "--rejects", str(out_xlsx)).exit_code == 1
+    text = out_csv.read_bytes().decode("utf-8")
+    assert text.startswith("\ufeffวันที่นิเทศ,รหัสโรงเรียน") and "32/11/2569" in text and ",v.csv,,2\n" in text
+    assert openpyxl.load_workbook(out_xlsx).active["C2"].value == "ครูหนึ่ง"

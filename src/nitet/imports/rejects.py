@@ -53,6 +53,7 @@ def write_rejects(path: Path, rejects: list[Reject]) -> None:
         return
 
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
     wb = Workbook()
@@ -63,7 +64,8 @@ def write_rejects(path: Path, rejects: list[Reject]) -> None:
         ws = wb.create_sheet(name)
         header_at = len(table.titles) + 1
         for i, row in enumerate(_rows(table, rs), start=1):
-            ws.append(row)
+            # control characters (from CSV) cannot be stored in xlsx
+            ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
             if i == header_at:
                 for c in ws[i]:
                     c.font = Font(name="TH SarabunPSK", bold=True)
