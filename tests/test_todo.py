@@ -78,6 +78,7 @@ def test_todo_screen_is_thai_and_says_what_to_do(week: Path, run) -> None:
     assert "nitet flow advance internal-supervision-2569-ccccc1" in out
     assert "โรงเรียนที่ยังไม่ได้นิเทศในไตรมาสนี้ (2 จาก 3; กลุ่มเป้าหมาย 1)" in out
     assert out.index("โรงเรียนบ้านยาง (กลุ่มเป้าหมาย) — นิเทศล่าสุด 20 พ.ย. 2568") < out.index("โรงเรียนบ้านกก — ยังไม่เคยนิเทศ")
+    assert f"nitet visit add --school {B} --date" in out  # the first school to visit, ready to copy
     assert "รายงาน KRS ไตรมาสที่ 1/2569: ส่งภายใน 15 ม.ค. 2569 (อีก 7 วัน)" in out
     assert "nitet report krs --fy 2569 --quarter 1" in out
     assert "ผลคัดกรองการอ่านการเขียนที่ยังไม่ได้รับ ภาคเรียนที่ 2/2568 (2 โรงเรียน)" in out

@@ -131,8 +131,9 @@ def _show(a: Agenda) -> None:
         item(f"{school.name}{mark} — {last}", "bold" if school.target else "")
     _more(item, len(a.unvisited))
     if a.unvisited:
-        hint(t("บันทึกการนิเทศ: nitet visit add --school รหัส --date วันที่ · ทั้งหมด: nitet school unvisited",
-               "record a visit: nitet visit add --school CODE --date DATE · all: nitet school unvisited"))
+        hint(t("บันทึกการนิเทศ: nitet visit add --school {c} --date วันที่ · ทั้งหมด: nitet school unvisited",
+               "record a visit: nitet visit add --school {c} --date DATE · all: nitet school unvisited",
+               c=a.unvisited[0].code))
 
     if a.krs is not None:
         k = a.krs
