@@ -154,6 +154,16 @@ def plan_docs() -> list[dict[str, object]]:
 # --------------------------------------------------------------------------- generation
 
 
+def _lock(where: Path) -> object:
+    """One bench at a time per workspace folder (a second run waits): runs must not overlap."""
+    import fcntl
+
+    where.parent.mkdir(parents=True, exist_ok=True)
+    f = (where.parent / f".{where.name}.lock").open("w")
+    fcntl.flock(f, fcntl.LOCK_EX)
+    return f
+
+
 def _write_records(jobs: list[tuple[str, str, dict[str, object]]]) -> int:
     """(kind, path, data) → files through writer.render (the text nitet itself writes)."""
     from nitet.model import KINDS
@@ -214,6 +224,8 @@ def generate(n_visits: int, n_schools: int) -> tuple[str, float | None]:
     from nitet.workspace import open_workspace
 
     if WS.exists():
+        if not (WS / "nitet.yaml").is_file():
+            raise SystemExit(f"{WS} exists and is not a nitet workspace: not removing it")
         shutil.rmtree(WS)
     create_workspace(WS, office="สพป.ตาก เขต ๒", supervisor="นางสาวทดสอบ ระบบ")
     ws = open_workspace(WS, strict=False)
@@ -278,6 +290,11 @@ def _why(r: subprocess.CompletedProcess[str]) -> str:
     return f"exit {r.returncode}"
 
 
+def set_workspace(path: Path) -> None:
+    global WS
+    WS = path
+
+
 def drop_cache() -> None:
     (WS / ".nitet" / "records.cache").unlink(missing_ok=True)
 
@@ -289,7 +306,10 @@ def main() -> int:
     ap.add_argument("--schools", type=int, default=300)
     ap.add_argument("--keep", action="store_true", help="reuse ./bench-workspace if present")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    ap.add_argument("--workspace", type=Path, default=WS, help="where to generate (default ./bench-workspace)")
     args = ap.parse_args()
+    set_workspace(args.workspace.resolve())
+    lock = _lock(WS)  # noqa: F841 - held until exit
     sys.path.insert(0, str(ROOT / "src"))
 
     n_visit_files = sum(1 for _ in (WS / "records" / "visits").rglob("*.yaml")) if WS.exists() else 0
@@ -299,7 +319,7 @@ def main() -> int:
     else:
         t0 = time.perf_counter()
         how, import_time = generate(args.visits, args.schools)
-        print(f"generated ./bench-workspace in {time.perf_counter() - t0:.1f} s — visits via {how}")
+        print(f"generated {WS} in {time.perf_counter() - t0:.1f} s — visits via {how}")
     n = args.runs
     ws = ["-C", str(WS)]
     rows: list[tuple[str, float | None, float | None, float | None, str]] = []
