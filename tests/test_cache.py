@@ -125,31 +125,46 @@ def test_changing_nitet_yaml_reruns_the_cross_record_checks(ws: Path, settled: N
     assert _check(ws) == ["records/schools/1063020130.yaml:1:7:school-code"]
 
 
-def _garbage(kind: str, good: bytes) -> bytes:
+def _spoil(ws: Path, kind: str) -> None:
+    """Damage the cache (index or data file) the way ``kind`` says."""
     import random
 
+    index = _cache_file(ws)
+    good = msgpack.unpackb(index.read_bytes())
+    data = ws / ".nitet" / f"records-{good['data']}.data"
     rng = random.Random(7)
-    return {
-        "random": bytes(rng.randrange(256) for _ in range(4096)),
-        "truncated": good[: len(good) // 2],
-        "empty": b"",
-        "old-format": msgpack.packb({"fp": "x", "files": {"records/a.yaml": [[1, 2, 3], "visit", "a", {}, []]}}),
-        "wrong-shape": msgpack.packb({"format": cache.FORMAT, "fp": store._fingerprint(), "keys": [1, 2],
-                                      "findings": "x", "records": 5}),
-        "bad-records": msgpack.packb({**msgpack.unpackb(good), "records": b"\xc1\xc1"}),
-        "records-missing": msgpack.packb({**msgpack.unpackb(good), "records": msgpack.packb({})}),
-        "a-list": msgpack.packb([1, 2, 3]),
-    }[kind]
+    if kind == "random":
+        index.write_bytes(bytes(rng.randrange(256) for _ in range(4096)))
+    elif kind == "truncated":
+        index.write_bytes(index.read_bytes()[: index.stat().st_size // 2])
+    elif kind == "empty":
+        index.write_bytes(b"")
+    elif kind == "old-format":
+        index.write_bytes(msgpack.packb({"fp": "x", "files": {"records/a.yaml": [[1, 2, 3], "visit", "a", {}, []]}}))
+    elif kind == "wrong-shape":
+        index.write_bytes(msgpack.packb({**good, "keys": [1, 2], "findings": "x", "data": 5}))
+    elif kind == "a-list":
+        index.write_bytes(msgpack.packb([1, 2, 3]))
+    elif kind == "data-random":
+        data.write_bytes(b"\xc1\xc1" + bytes(rng.randrange(256) for _ in range(100)))
+    elif kind == "data-truncated":
+        data.write_bytes(data.read_bytes()[:1000])
+    elif kind == "data-missing":
+        data.unlink()
+    elif kind == "data-other-files":
+        data.write_bytes(msgpack.packb({}))
+    else:
+        raise AssertionError(kind)
 
 
-@pytest.mark.parametrize("kind", ["random", "truncated", "empty", "old-format", "wrong-shape", "bad-records",
-                                  "records-missing", "a-list"])
+@pytest.mark.parametrize("kind", ["random", "truncated", "empty", "old-format", "wrong-shape", "a-list",
+                                  "data-random", "data-truncated", "data-missing", "data-other-files"])
 def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(ws: Path, settled: None, kind: str) -> None:
     [visit, *_] = _lay_out(ws)
     (ws / "records/visits/2570/bad.yaml").write_text("date: 2026-13-01\nschool: '1063020130'\n", encoding="utf-8")
     expected = _check(ws, "--no-cache")
     _check(ws)
-    _cache_file(ws).write_bytes(_garbage(kind, _cache_file(ws).read_bytes()))
+    _spoil(ws, kind)
     assert _check(ws) == expected
     loaded = store.load(open_workspace(ws), checks=False)
     assert [e.id for e in loaded.of("visit")] == sorted(p.stem for p in visit.parent.glob("2026-*.yaml"))
@@ -157,6 +172,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(ws: Path, settled: No
     assert snap is not None
     assert sorted(r for r in snap.results() if r.startswith("records/")) == sorted(
         p.relative_to(ws).as_posix() for p in (ws / "records").rglob("*.yaml"))  # rebuilt, whole
+    assert len(list((ws / ".nitet").glob("records-*.data"))) == 1  # old data files are removed
 
 
 def test_a_cache_from_another_nitet_version_is_not_used(ws: Path, settled: None, reads: list[str],

@@ -1,25 +1,31 @@
 """The record cache in ``.nitet/``: validated data and findings per file.
 
-msgpack (safe to read: no code runs), one file, replaced atomically, so two nitet processes
-never see half a cache (the last writer wins; both wrote a complete, true cache). A cache that
-is corrupt, truncated, from another nitet version or another language is ignored and rebuilt.
+msgpack (safe to read: no code runs). Two files, each replaced atomically:
 
-Layout (a msgpack map)::
+``records.cache`` — the index, small, read by every run::
 
     format   FORMAT
     fp       fingerprint of nitet's code + language (store._fingerprint)
     keys     {relative path: [size, mtime_ns, ctime_ns]} of every cached file
     findings {relative path: [finding, ...]} for files with findings only
-    records  msgpack bytes of {relative path: [kind, id, data]} — decoded only when needed
-    checked  [digest of the whole set, [finding, ...]]: the cross-record findings of that set
+    checked  [context digest, [finding, ...]]: the cross-record findings of exactly these files
+    data     the token of the data file below
 
-A repeated ``nitet check`` with nothing changed reads ``keys``, ``findings`` and ``checked``
-and never decodes ``records``.
+``records-<token>.data`` — ``{relative path: [kind, id, data]}``, read only when a command needs
+the records (a repeated ``nitet check`` with nothing changed never opens it).
+
+A new data file gets a new token and is written before the index that names it, so an index
+never names a half-written data file. Two nitet processes at once each write a complete pair;
+the last index wins. A data file that has gone (replaced by another process), a corrupt,
+truncated or foreign cache are ignored: the files are read again and the cache is rebuilt.
 """
 
 from __future__ import annotations
 
+import contextlib
+import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import msgpack
@@ -31,7 +37,7 @@ from .workspace import Workspace
 from .yamlio import atomic_write_bytes
 
 NAME = "records.cache"
-FORMAT = 2
+FORMAT = 3
 
 
 def _finding(f: Any) -> Finding:
@@ -42,21 +48,26 @@ def _row(f: Finding) -> list[Any]:
     return [f.file, f.line, f.column, f.check, f.severity, f.message, f.hint]
 
 
+def _data_path(state_dir: Path, token: str) -> Path:
+    return state_dir / f"records-{token}.data"
+
+
 class Damaged(Exception):
-    """The cached records cannot be decoded: read the files instead."""
+    """The cached records cannot be read: read the files instead."""
 
 
 @dataclass
 class Snapshot:
     keys: dict[str, tuple[int, int, int]]
     findings: dict[str, list[Any]]
-    blob: bytes
+    token: str
+    state_dir: Path
     checked: tuple[str, list[Any]] | None
 
     def results(self) -> dict[str, FileResult]:
-        """Every cached file's result (decodes the records); :class:`Damaged` if they are."""
+        """Every cached file's result (reads the data file); :class:`Damaged` if it cannot."""
         try:
-            records = msgpack.unpackb(self.blob, raw=False)
+            records = msgpack.unpackb(_data_path(self.state_dir, self.token).read_bytes(), raw=False)
             out = {}
             for rel, (kind, rid, data) in records.items():
                 out[rel] = FileResult(rel, kind, rid, data, [_finding(f) for f in self.findings.get(rel, ())])
@@ -82,20 +93,18 @@ def read(ws: Workspace, fingerprint: str) -> Snapshot | None:
         doc = msgpack.unpackb(path.read_bytes(), raw=False, use_list=False)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("fp") != fingerprint:
             return None
-        keys = doc["keys"]
-        if not all(isinstance(k, tuple) and len(k) == 3 for k in keys.values()):
+        keys, findings, token, checked = doc["keys"], doc["findings"], doc["data"], doc.get("checked")
+        if not (isinstance(keys, dict) and isinstance(findings, dict) and isinstance(token, str)
+                and token.isalnum()):
             return None
-        findings = doc["findings"]
-        blob = doc["records"]
-        checked = doc.get("checked")
-        if not (isinstance(keys, dict) and isinstance(findings, dict) and isinstance(blob, bytes)):
+        if not all(isinstance(k, tuple) and len(k) == 3 for k in keys.values()):
             return None
         for rows in findings.values():
             for f in rows:
                 _finding(f)
         if checked is not None:
-            checked = (str(checked[0]), [list(_row(_finding(f))) for f in checked[1]])
-        return Snapshot(keys, findings, blob, checked)
+            checked = (str(checked[0]), [_row(_finding(f)) for f in checked[1]])
+        return Snapshot(keys, findings, token, ws.state_dir, checked)
     except Exception:  # corrupt, truncated or foreign cache: rebuild
         return None
 
@@ -103,25 +112,31 @@ def read(ws: Workspace, fingerprint: str) -> Snapshot | None:
 def write(ws: Workspace, fingerprint: str, keys: dict[str, Any], results: dict[str, FileResult] | None,
           *, kept: Snapshot | None = None, checked: tuple[str, list[Finding]] | None = None) -> None:
     """Replace the cache: ``results`` of the files in ``keys``, or the records ``kept`` from a read."""
+    state = ws.state_dir
     try:
         if results is not None:
+            token = secrets.token_hex(6)
             blob = msgpack.packb({rel: [r.kind, r.id, r.data] for rel, r in results.items()},
                                  use_bin_type=True)
             findings = {rel: [_row(f) for f in r.findings] for rel, r in results.items() if r.findings}
+            state.mkdir(exist_ok=True)
+            gi = state / ".gitignore"
+            if not gi.exists():
+                gi.write_text("*\n", encoding="utf-8")
+            atomic_write_bytes(_data_path(state, token), blob)
         elif kept is not None:
-            blob, findings = kept.blob, kept.findings
+            token, findings = kept.token, kept.findings
         else:
             return
         doc = {
-            "format": FORMAT, "fp": fingerprint, "keys": keys,
-            "findings": findings, "records": blob or b"\x80",
+            "format": FORMAT, "fp": fingerprint, "keys": keys, "findings": findings, "data": token,
             "checked": [checked[0], [_row(f) for f in checked[1]]] if checked else None,
         }
-        data = msgpack.packb(doc, use_bin_type=True)
-        ws.state_dir.mkdir(exist_ok=True)
-        gi = ws.state_dir / ".gitignore"
-        if not gi.exists():
-            gi.write_text("*\n", encoding="utf-8")
-        atomic_write_bytes(ws.state_dir / NAME, data)
+        atomic_write_bytes(state / NAME, msgpack.packb(doc, use_bin_type=True))
+        if results is not None:
+            for old in state.glob("records-*.data"):
+                if old.name != _data_path(state, token).name:
+                    with contextlib.suppress(OSError):
+                        old.unlink()
     except (OSError, ValueError, TypeError, NitetError):
         pass  # a read-only workspace (or an unpackable value) simply runs without a cache
