@@ -172,7 +172,20 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(ws: Path, settled: No
     assert snap is not None
     assert sorted(r for r in snap.results() if r.startswith("records/")) == sorted(
         p.relative_to(ws).as_posix() for p in (ws / "records").rglob("*.yaml"))  # rebuilt, whole
-    assert len(list((ws / ".nitet").glob("records-*.data"))) == 1  # old data files are removed
+
+
+def test_data_files_no_index_names_are_removed_after_a_grace_period(ws: Path, settled: None,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    [visit, *_] = _lay_out(ws)
+    _check(ws)
+    visit.write_text(VISIT + "note: แก้ไข\n", encoding="utf-8")
+    _check(ws)
+    assert len(list((ws / ".nitet").glob("records-*.data"))) == 2  # the last one may be another run's
+    monkeypatch.setattr(cache, "GRACE_SECONDS", -1.0)
+    visit.write_text(VISIT, encoding="utf-8")
+    _check(ws)
+    index = msgpack.unpackb(_cache_file(ws).read_bytes())
+    assert [p.name for p in (ws / ".nitet").glob("records-*.data")] == [f"records-{index['data']}.data"]
 
 
 def test_a_cache_from_another_nitet_version_is_not_used(ws: Path, settled: None, reads: list[str],

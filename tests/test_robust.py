@@ -280,3 +280,4 @@ def test_check_still_works_in_a_read_only_subprocess_run(ws: Path) -> None:
     r = subprocess.run([sys.executable, "-c", code, str(ws)], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "ไม่พบปัญหา" in r.stderr
+    assert [p.name for p in (ws / ".nitet").iterdir() if p.name.endswith(".data")] == []  # nothing orphaned

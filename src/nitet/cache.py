@@ -109,6 +109,25 @@ def read(ws: Workspace, fingerprint: str) -> Snapshot | None:
         return None
 
 
+#: A data file younger than this may belong to a process that has not written its index yet.
+GRACE_SECONDS = 5.0
+
+
+def _remove_unused(state: Path) -> None:
+    """Delete data files the current index does not name (left by earlier or concurrent runs)."""
+    import time
+
+    try:
+        current = msgpack.unpackb((state / NAME).read_bytes(), raw=False).get("data")
+    except Exception:
+        return
+    now = time.time()
+    for p in state.glob("records-*.data"):
+        with contextlib.suppress(OSError):
+            if p.name != f"records-{current}.data" and now - p.stat().st_mtime > GRACE_SECONDS:
+                p.unlink()
+
+
 def write(ws: Workspace, fingerprint: str, keys: dict[str, Any], results: dict[str, FileResult] | None,
           *, kept: Snapshot | None = None, checked: tuple[str, list[Finding]] | None = None) -> None:
     """Replace the cache: ``results`` of the files in ``keys``, or the records ``kept`` from a read."""
@@ -132,11 +151,14 @@ def write(ws: Workspace, fingerprint: str, keys: dict[str, Any], results: dict[s
             "format": FORMAT, "fp": fingerprint, "keys": keys, "findings": findings, "data": token,
             "checked": [checked[0], [_row(f) for f in checked[1]]] if checked else None,
         }
-        atomic_write_bytes(state / NAME, msgpack.packb(doc, use_bin_type=True))
+        try:
+            atomic_write_bytes(state / NAME, msgpack.packb(doc, use_bin_type=True))
+        except BaseException:
+            if results is not None:  # no index names it: do not leave it behind
+                with contextlib.suppress(OSError):
+                    _data_path(state, token).unlink()
+            raise
         if results is not None:
-            for old in state.glob("records-*.data"):
-                if old.name != _data_path(state, token).name:
-                    with contextlib.suppress(OSError):
-                        old.unlink()
+            _remove_unused(state)
     except (OSError, ValueError, TypeError, NitetError):
         pass  # a read-only workspace (or an unpackable value) simply runs without a cache
