@@ -159,7 +159,7 @@ def record_file(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(record_file())
 def test_fast_and_round_trip_parsers_agree_on_generated_records(text: str) -> None:
     fast, rt = both(text)

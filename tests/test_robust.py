@@ -206,7 +206,7 @@ def test_sigkill_during_an_import_leaves_every_file_whole(ws: Path) -> None:
     (ws / "records/schools/1063020130.yaml").write_text(SCHOOL, encoding="utf-8")
     csv_path = ws.parent / "visits.csv"
     rows = ["วันที่นิเทศ,รหัสโรงเรียน,ผู้รับการนิเทศ,ผลการนิเทศ"] + [
-        f"{(i % 28) + 1}/11/2569,1063020130,ครูคนที่ {i},{'ครูเตรียมการสอนดี ' * 20}" for i in range(4000)]
+        f"{(i % 28) + 1}/11/2569,1063020130,ครูคนที่ {i},{'ครูเตรียมการสอนดี ' * 20}" for i in range(2500)]
     csv_path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     log = (ws.parent / "import.log").open("wb")
     proc = subprocess.Popen(_nitet("-C", str(ws), "--no-input", "import", "visits", str(csv_path)),
@@ -214,7 +214,7 @@ def test_sigkill_during_an_import_leaves_every_file_whole(ws: Path) -> None:
     visits = ws / "records/visits"
     _kill_when(proc, lambda: visits.is_dir() and any(visits.rglob("*.yaml")), limit=120)
     log.close()
-    assert _all_whole(ws) >= 2
+    assert 2 <= _all_whole(ws) < 2501  # killed part-way: some records written, each one whole
 
 
 # --------------------------------------------------------------------------- unwritable workspace
