@@ -159,11 +159,22 @@ def record_file(draw: st.DrawFn) -> str:
     return text
 
 
+def outcome(parse: Any, arg: Any) -> tuple[str, Any]:
+    try:
+        return "value", typed(plain(parse(arg)))
+    except Exception as e:  # noqa: BLE001 - each parser raises its own error classes
+        return "refused", type(e).__name__
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(record_file())
 def test_fast_and_round_trip_parsers_agree_on_generated_records(text: str) -> None:
-    fast, rt = both(text)
-    assert typed(fast) == typed(rt), text
+    """Same values, or both refuse the file (e.g. ``{a: 1,000}`` repeats the key ``000``)."""
+    fast = outcome(parse_fast, text.encode("utf-8"))
+    rt = outcome(load_rt, text)
+    assert fast[0] == rt[0], (text, fast, rt)
+    if fast[0] == "value":
+        assert fast == rt, text
 
 
 @pytest.mark.parametrize(("source", "value"), [
