@@ -206,27 +206,43 @@ StatKey = tuple[int, int, int]
 
 
 def _scan_yaml(top: str) -> Iterator[tuple[str, StatKey]]:
-    """(path, (size, mtime_ns, ctime_ns)) of every ``*.yaml`` under ``top``; dot-names skipped."""
+    """(path, (size, mtime_ns, ctime_ns)) of every ``*.yaml`` under ``top``; dot-names skipped.
+
+    Where the OS allows, each folder is listed through a descriptor so every ``stat`` is
+    relative to it (``fstatat``): 10,000 stats without walking the full path each time.
+    """
+    by_fd = os.scandir in os.supports_fd
     stack = [top]
     while stack:
         d = stack.pop()
+        fd = -1
         try:
-            it = os.scandir(d)
+            if by_fd:
+                fd = os.open(d, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+                it = os.scandir(fd)
+            else:
+                it = os.scandir(d)
         except OSError:
+            if fd >= 0:
+                os.close(fd)
             continue
-        with it:
-            for e in it:
-                name = e.name
-                if name.startswith("."):
-                    continue
-                try:
-                    if e.is_dir(follow_symlinks=False):
-                        stack.append(e.path)
-                    elif name.endswith(".yaml") and e.is_file():
-                        st = e.stat()
-                        yield e.path, (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-                except OSError:
-                    continue
+        try:
+            with it:
+                for e in it:
+                    name = e.name
+                    if name.startswith("."):
+                        continue
+                    try:
+                        if e.is_dir(follow_symlinks=False):
+                            stack.append(f"{d}{os.sep}{name}")
+                        elif name.endswith(".yaml") and e.is_file():
+                            st = e.stat()
+                            yield f"{d}{os.sep}{name}", (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+                    except OSError:
+                        continue
+        finally:
+            if fd >= 0:
+                os.close(fd)
 
 
 def _scan(ws: Workspace) -> list[tuple[str, str, str, StatKey | None]]:
