@@ -363,7 +363,9 @@ def main() -> int:
         rows.append((f"nitet import visits ({args.visits} rows, {args.import_runs} runs)", import_time,
                      import_time / floor, 10.0, ""))
     else:
-        rows.append(("nitet import visits", None, None, 10.0, "skipped: not available yet (files written directly)"))
+        why = "--keep: nothing imported" if args.keep and n_visit_files >= args.visits else \
+            "not available (files written directly)"
+        rows.append(("nitet import visits", None, None, 10.0, f"skipped: {why}"))
 
     bare, err = timed([PY, str(HERE / "bare_app.py"), "--help"], runs=n)
     assert bare is not None, err
