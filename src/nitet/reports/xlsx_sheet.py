@@ -8,6 +8,7 @@ that starts with ``=``, ``+``, ``-`` or ``@`` never becomes a formula.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -28,13 +29,21 @@ class Column:
     wrap: bool = False      # long free text: wrap inside the cell
 
 
+@functools.cache
+def _zero_width() -> dict[int, None]:
+    """Code points that take no column: combining marks and format characters (built once)."""
+    return {cp: None for cp in range(0x10000)
+            if unicodedata.combining(chr(cp)) or unicodedata.category(chr(cp)) in ("Mn", "Me", "Cf")}
+
+
 def text_width(text: str) -> int:
-    """Columns a text needs: Thai vowel and tone marks above/below a letter take no width."""
-    widest = 0
-    for line in str(text).split("\n"):
-        widest = max(widest, sum(1 for ch in line if not unicodedata.combining(ch)
-                                 and unicodedata.category(ch) not in ("Mn", "Me", "Cf")))
-    return widest
+    """Columns a text needs: Thai vowel and tone marks above/below a letter take no width.
+
+    One ``str.translate`` per line instead of a Python call per character: the width of
+    10,000 report rows is measured in C.
+    """
+    table = _zero_width()
+    return max((len(line.translate(table)) for line in str(text).split("\n")), default=0)
 
 
 class SheetWriter:
