@@ -117,7 +117,7 @@ def apply_result(doc: Any, quarter: int, *, spent: int | float | None = None,
     from ruamel.yaml.comments import CommentedMap
 
     from .model import Plan
-    from .writer import put
+    from .writer import place, put
     from .yamlio import to_commented
 
     results = doc.get("results")
@@ -133,15 +133,7 @@ def apply_result(doc: Any, quarter: int, *, spent: int | float | None = None,
     order = ("quarter", "spent", "activities", "indicators", "problems", "suggestions")
 
     def set_key(key: str, value: Any) -> None:
-        if key in entry:
-            entry[key] = value
-            return
-        later = set(order[order.index(key) + 1:])
-        for i, existing in enumerate(entry):
-            if existing in later:
-                entry.insert(i, key, value)
-                return
-        entry[key] = value
+        place(entry, order, key, value)
 
     if spent is not None:
         set_key("spent", spent)

@@ -116,11 +116,15 @@ def put(doc: Any, model: type[Record], key: str, value: Any) -> None:
         if key in doc:
             del doc[key]
         return
-    value = to_commented(value)
+    place(doc, model.KEY_ORDER, key, to_commented(value))
+
+
+def place(doc: Any, order: tuple[str, ...] | list[str], key: str, value: Any) -> None:
+    """Set ``key`` in a round-trip mapping, inserting a new key before the first later one."""
     if key in doc:
         doc[key] = value
         return
-    order = list(model.KEY_ORDER)
+    order = list(order)
     if key in order:
         later = set(order[order.index(key) + 1:])
         for i, existing in enumerate(doc):
@@ -128,6 +132,18 @@ def put(doc: Any, model: type[Record], key: str, value: Any) -> None:
                 doc.insert(i, key, value)
                 return
     doc[key] = value
+
+
+def apply_changes(ws: Workspace, path: Path, model: type[Record], changes: dict[str, Any]) -> bool:
+    """Round-trip edit setting each of ``changes`` with :func:`put`; True if the file changed."""
+    before = path.read_text(encoding="utf-8")
+
+    def change(doc: Any) -> None:
+        for k, v in changes.items():
+            put(doc, model, k, v)
+
+    edit(ws, path, model, change)
+    return path.read_text(encoding="utf-8") != before
 
 
 def _plain(value: Any) -> Any:

@@ -296,14 +296,8 @@ def edit(
         raise UsageError(t("ชื่อโรงเรียนต้องไม่ว่าง", "the name cannot be empty"))
     _refuse_taken(loaded, "", changes.get("smis"), changes.get("obec"), skip=key)
 
-    def change(doc: Any) -> None:
-        for k, v in changes.items():
-            writer.put(doc, School, k, v)
-
     path = ws.root / entry.path
-    before = path.read_text(encoding="utf-8")
-    writer.edit(ws, path, School, change)
-    if path.read_text(encoding="utf-8") == before:
+    if not writer.apply_changes(ws, path, School, changes):
         ui.say(t("ไม่มีอะไรเปลี่ยน: {p}", "nothing changed: {p}", p=entry.path))
         return
     ui.say(t("แก้ไขแล้ว: {p}", "updated: {p}", p=entry.path))

@@ -325,14 +325,8 @@ def _apply(loaded: Loaded, e: Entry, changes: dict[str, Any], commit: bool | Non
         raise UsageError(t("ไม่ได้ระบุสิ่งที่จะแก้", "nothing to change"),
                          t("เช่น nitet visit edit {i} --suggestion \"...\"", "e.g. nitet visit edit {i} --suggestion ...", i=e.id))
 
-    def change(doc: Any) -> None:
-        for k, v in changes.items():
-            writer.put(doc, Visit, k, v)
-
     path = ws.root / e.path
-    before = path.read_text(encoding="utf-8")
-    writer.edit(ws, path, Visit, change)
-    if path.read_text(encoding="utf-8") == before:
+    if not writer.apply_changes(ws, path, Visit, changes):
         ui.say(t("ไม่มีอะไรเปลี่ยน: {p}", "nothing changed: {p}", p=e.path))
         return
     ui.say(t("แก้ไขแล้ว: {p}", "updated: {p}", p=e.path))
