@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 HEAVY = ("openpyxl", "jinja2", "pythainlp")
 
@@ -36,3 +37,26 @@ def test_help_builds_without_heavy_libraries() -> None:
             "try:\n    app(prog_name='nitet')\nexcept SystemExit:\n    pass")
     mods = _loaded_after(code)
     assert sorted(m for m in mods if m.split(".")[0] in HEAVY) == []
+
+
+def _run_cli(args: list[str]) -> str:
+    return ("import sys\n"
+            f"sys.argv = ['nitet', *{args!r}]\n"
+            "from nitet.cli import app\n"
+            "try:\n    app(prog_name='nitet')\nexcept SystemExit:\n    pass")
+
+
+def test_help_imports_no_command_module() -> None:
+    mods = _loaded_after(_run_cli(["--help"]))
+    assert sorted(m for m in mods if m.startswith("nitet.commands.")) == []
+
+
+def test_a_command_imports_only_its_own_module(ws: Path) -> None:
+    mods = _loaded_after(_run_cli(["-C", str(ws), "check"]))
+    assert sorted(m for m in mods if m.startswith("nitet.commands.")) == ["nitet.commands.check"]
+
+
+def test_a_mistyped_command_is_still_suggested() -> None:
+    r = subprocess.run([sys.executable, "-m", "nitet", "vistt"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert "visit" in r.stderr

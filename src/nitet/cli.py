@@ -32,13 +32,42 @@ from typing import Annotated  # noqa: E402
 import typer  # noqa: E402
 
 from . import __version__  # noqa: E402
-from .commands import check as check_cmd  # noqa: E402
-from .commands import export, flow, fmt, import_, init_, plan, report, schema, school, todo, visit  # noqa: E402
 from .context import state  # noqa: E402
 from .i18n import set_lang, t  # noqa: E402
+from .lazycli import Lazy, LazyGroup  # noqa: E402
+
+
+class _Nitet(LazyGroup):
+    """nitet's commands, in the order ``--help`` lists them; each module loads when it is called."""
+
+    LAZY = (
+        Lazy("init", "nitet.commands.init_:init", ("สร้างพื้นที่ทำงานใหม่ (--demo: พร้อมข้อมูลตัวอย่าง)",
+                                                  "create a new workspace (--demo: with sample data)")),
+        Lazy("check", "nitet.commands.check:check", ("ตรวจความถูกต้องของทุกระเบียน รวมถึงการอ้างอิงข้ามระเบียน",
+                                                     "validate every record, cross-references included")),
+        Lazy("schema", "nitet.commands.schema:schema", ("เขียน/ตรวจ schemas/*.schema.json จากโมเดล",
+                                                        "write / verify schemas/*.schema.json")),
+        Lazy("fmt", "nitet.commands.fmt:fmt", ("จัดรูปแบบไฟล์ระเบียนให้เป็นมาตรฐานของ nitet",
+                                               "normalise record files to nitet's formatting")),
+        Lazy("todo", "nitet.commands.todo:todo", ("งานสัปดาห์นี้: ติดตามผล ขั้นตอนเกินกำหนด โรงเรียนที่ยังไม่ได้นิเทศ",
+                                                  "this week's work: follow-ups, overdue steps, unvisited schools")),
+        Lazy("school", "nitet.commands.school:app", ("ทะเบียนโรงเรียน", "school registry")),
+        Lazy("visit", "nitet.commands.visit:app", ("บันทึกการนิเทศ", "supervision visits")),
+        Lazy("flow", "nitet.commands.flow:app", ("กระบวนงานตามคู่มือและงาน (case) ทีละขั้นตอน",
+                                                 "manual workflows and their cases, step by step")),
+        Lazy("plan", "nitet.commands.plan:app", ("โครงการตามแผนปฏิบัติการ", "action-plan projects")),
+        Lazy("report", "nitet.commands.report:app", ("รายงาน KRS การนิเทศ และการคัดกรอง",
+                                                     "KRS, visit and screening reports")),
+        Lazy("import", "nitet.commands.import_:app", ("นำเข้าไฟล์ Excel/CSV ที่โรงเรียนส่งมา",
+                                                      "import the spreadsheets schools send")),
+        Lazy("export", "nitet.commands.export:app", ("ส่งออกตารางข้อมูลดิบ (CSV/Excel)",
+                                                     "export raw tables (CSV/Excel)")),
+    )
+
 
 app = typer.Typer(
     name="nitet",
+    cls=_Nitet,
     help=t(
         "nitet (นิเทศ) — บันทึกการนิเทศ ขั้นตอนงานตามคู่มือ และรายงาน KRS ของศึกษานิเทศก์ เก็บเป็นไฟล์ YAML ในคลัง git",
         "nitet — supervision visits, manual workflows and KRS reports for Thai educational supervisors, as YAML files in git",
@@ -71,29 +100,6 @@ def _main(
     set_lang(lang)
     state.directory = directory
     state.no_input = no_input
-
-
-app.command("init", help=t("สร้างพื้นที่ทำงานใหม่ (--demo: พร้อมข้อมูลตัวอย่าง)",
-                          "create a new workspace (--demo: with sample data)"))(init_.init)
-app.command("check", help=t("ตรวจความถูกต้องของทุกระเบียน รวมถึงการอ้างอิงข้ามระเบียน",
-                           "validate every record, cross-references included"))(check_cmd.check)
-app.command("schema", help=t("เขียน/ตรวจ schemas/*.schema.json จากโมเดล",
-                            "write / verify schemas/*.schema.json"))(schema.schema)
-app.command("fmt", help=t("จัดรูปแบบไฟล์ระเบียนให้เป็นมาตรฐานของ nitet",
-                         "normalise record files to nitet's formatting"))(fmt.fmt)
-app.command("todo", help=t("งานสัปดาห์นี้: ติดตามผล ขั้นตอนเกินกำหนด โรงเรียนที่ยังไม่ได้นิเทศ",
-                          "this week's work: follow-ups, overdue steps, unvisited schools"))(todo.todo)
-app.add_typer(school.app, name="school", help=t("ทะเบียนโรงเรียน", "school registry"))
-app.add_typer(visit.app, name="visit", help=t("บันทึกการนิเทศ", "supervision visits"))
-app.add_typer(flow.app, name="flow", help=t("กระบวนงานตามคู่มือและงาน (case) ทีละขั้นตอน",
-                                           "manual workflows and their cases, step by step"))
-app.add_typer(plan.app, name="plan", help=t("โครงการตามแผนปฏิบัติการ", "action-plan projects"))
-app.add_typer(report.app, name="report", help=t("รายงาน KRS การนิเทศ และการคัดกรอง",
-                                               "KRS, visit and screening reports"))
-app.add_typer(import_.app, name="import", help=t("นำเข้าไฟล์ Excel/CSV ที่โรงเรียนส่งมา",
-                                                "import the spreadsheets schools send"))
-app.add_typer(export.app, name="export", help=t("ส่งออกตารางข้อมูลดิบ (CSV/Excel)",
-                                               "export raw tables (CSV/Excel)"))
 
 
 def main() -> None:
