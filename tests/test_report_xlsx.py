@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import make_runner
-from nitet.reports.xlsx_sheet import text_width
+from nitet.reports.xlsx_sheet import line_widths, text_width
 
 
 def _xlsx(root: Path, tmp_path: Path, *args: str) -> object:
@@ -85,3 +88,12 @@ def test_screening_workbook_and_empty_report(demo_ws: Path, tmp_path: Path) -> N
 
 def test_column_width_ignores_thai_marks() -> None:
     assert text_width("นี่") == 1 and text_width("ที่ดี") == 2 and text_width("ดำ") == 2 and text_width("abc\nabcdef") == 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",)), max_size=40))
+def test_line_widths_skip_exactly_the_marks_that_take_no_column(text: str) -> None:
+    def by_hand(line: str) -> int:
+        return sum(1 for ch in line if not (unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf")))
+
+    assert line_widths(text) == [by_hand(line) for line in text.split("\n")]

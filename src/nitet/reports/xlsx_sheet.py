@@ -9,6 +9,7 @@ that starts with ``=``, ``+``, ``-`` or ``@`` never becomes a formula.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ MAX_WIDTH = 60
 WRAP_WIDTH = 40        # long free text wraps at this width
 LINE_HEIGHT = 24       # points per line of 16 pt Thai text (with its marks above and below)
 HEADER_FILL = "D9E1F2"
+PAPER_A4 = "9"          # openpyxl Worksheet.PAPERSIZE_A4
 
 
 @dataclass
@@ -30,149 +32,218 @@ class Column:
 
 
 @functools.cache
-def _zero_width() -> dict[int, None]:
-    """Code points that take no column: combining marks and format characters (built once)."""
-    return {cp: None for cp in range(0x10000)
-            if unicodedata.combining(chr(cp)) or unicodedata.category(chr(cp)) in ("Mn", "Me", "Cf")}
+def _zero_width() -> re.Pattern[str]:
+    """A character class of the code points that take no column: combining marks and format
+    characters (built once, as ranges)."""
+    cps = [cp for cp in range(0x10000)
+           if unicodedata.combining(chr(cp)) or unicodedata.category(chr(cp)) in ("Mn", "Me", "Cf")]
+    ranges: list[list[int]] = []
+    for cp in cps:
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b)))
+                                    for a, b in ranges) + "]")
+
+
+def line_widths(text: str) -> list[int]:
+    """Columns each line of a text needs: Thai vowel and tone marks above/below a letter take no width.
+
+    The marks are counted by one compiled character class in C (10,000 report rows measure fast).
+    """
+    marks = _zero_width().findall
+    return [len(line) if line.isascii() else len(line) - len(marks(line)) for line in str(text).split("\n")]
 
 
 def text_width(text: str) -> int:
-    """Columns a text needs: Thai vowel and tone marks above/below a letter take no width.
+    """Columns the widest line of a text needs (see :func:`line_widths`)."""
+    return max(line_widths(text))
 
-    One ``str.translate`` per line instead of a Python call per character: the width of
-    10,000 report rows is measured in C.
-    """
-    table = _zero_width()
-    return max((len(line.translate(table)) for line in str(text).split("\n")), default=0)
+
+#: How a cell looks: (font, alignment, boxed, filled, number format).
+StyleKey = tuple[str, str | None, bool, bool, str]
 
 
 class SheetWriter:
-    """Writes title rows, a header, data rows and a total row; ``finish()`` sets widths and printing."""
+    """Title rows, a header, data rows and a total row of one sheet.
+
+    Rows are collected as ready-styled cells (one style array per kind of cell, copied) and
+    appended in :meth:`finish`, with the column widths and row heights they need: at 10,000
+    rows every call per cell counts.
+    """
 
     def __init__(self, wb: Any, title: str, columns: list[Column], first: bool = False) -> None:
+        from openpyxl.cell import Cell
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
         self.ws = wb.active if first else wb.create_sheet()
         self.ws.title = title[:31]
+        self._cell_class = Cell
         self.columns = columns
         self.row = 0
         self.header_row = 0
         self.widths = [text_width(c.header) for c in columns]
-        self.tall: list[tuple[int, list[tuple[int, str]]]] = []  # rows with text that may wrap
-        self._styles: dict[tuple[int, bool, bool], Any] = {}
-        self.font = Font(name=FONT_NAME, size=FONT_SIZE)
-        self.bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
-        self.title_font = Font(name=FONT_NAME, size=FONT_SIZE + 2, bold=True)
+        self.tall: list[tuple[int, list[tuple[int, list[int]]]]] = []  # rows whose text may wrap: line widths
+        self.cells: dict[int, list[Any]] = {}      # row number → its cells, written in finish()
+        self.heights: dict[int, float] = {}
+        self.merged: list[int] = []                # rows merged across the table
+        self._styles: dict[StyleKey, Any] = {}
+        self._looks: dict[str, list[tuple[Any, Any, Any]]] = {}
+        self.fonts = {"normal": Font(name=FONT_NAME, size=FONT_SIZE),
+                      "bold": Font(name=FONT_NAME, size=FONT_SIZE, bold=True),
+                      "title": Font(name=FONT_NAME, size=FONT_SIZE + 2, bold=True)}
         thin = Side(style="thin", color="808080")
         self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         self.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.top = Alignment(vertical="top")
-        self.top_wrap = Alignment(vertical="top", wrap_text=True)
+        self.alignments = {"center": Alignment(horizontal="center", vertical="center", wrap_text=True),
+                           "top": Alignment(vertical="top"),
+                           "top_wrap": Alignment(vertical="top", wrap_text=True)}
 
     # -- cells
-    def put(self, row: int, col: int, value: Any, kind: str = "text", font: Any = None) -> Any:
-        cell = self.ws.cell(row=row, column=col)
+    def _new_cell(self, ws: Any, value: Any = None, style_array: Any = None) -> Any:
+        """A cell whose place is given when its row is appended."""
+        return self._cell_class(ws, row=1, column=1, value=value, style_array=style_array)
+
+    def _style(self, key: StyleKey) -> Any:
+        """The style array of one look, built once per sheet from a prototype cell."""
+        style = self._styles.get(key)
+        if style is None:
+            font, align, boxed, filled, number_format = key
+            proto = self._new_cell(self.ws)
+            proto.font = self.fonts[font]
+            if align:
+                proto.alignment = self.alignments[align]
+            if boxed:
+                proto.border = self.border
+            if filled:
+                proto.fill = self.fill
+            proto.number_format = number_format
+            style = self._styles[key] = proto._style
+        return style
+
+    def cell(self, value: Any, kind: str = "text", font: str = "normal", align: str | None = None,
+             boxed: bool = False, filled: bool = False) -> Any:
+        """One styled cell. Text is always a string cell, so text that starts with ``=``, ``+``,
+        ``-`` or ``@`` never becomes a formula."""
+        from copy import copy
+
         if value is None or value == "":
-            cell.value = None
+            value, number_format = None, "General"
         elif kind == "text" or isinstance(value, str):
-            cell.value = str(value)
-            cell.data_type = "s"  # never a formula, whatever the text starts with
-            cell.number_format = FORMATS["text"]
+            value, number_format = str(value), FORMATS["text"]
         else:
-            cell.value = value / 100 if kind == "pct" else value
-            cell.number_format = FORMATS.get(kind, "General")
-        cell.font = font or self.font
+            value, number_format = (value / 100 if kind == "pct" else value), FORMATS.get(kind, "General")
+        cell = self._new_cell(self.ws, value)
+        if value.__class__ is str:
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+        cell._style = copy(self._style((font, align, boxed, filled, number_format)))
         return cell
 
     def title(self, *lines: str) -> None:
         """Title rows merged across the table, centred, bold."""
         for i, line in enumerate(lines):
             self.row += 1
-            cell = self.put(self.row, 1, line, font=self.title_font if i == 0 else self.bold)
-            cell.alignment = self.center
-            self.ws.row_dimensions[self.row].height = LINE_HEIGHT + (8 if i == 0 else 4)
-            if len(self.columns) > 1:
-                self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row,
-                                    end_column=len(self.columns))
+            self.cells[self.row] = [self.cell(line, font="title" if i == 0 else "bold", align="center")]
+            self.heights[self.row] = LINE_HEIGHT + (8 if i == 0 else 4)
+            self.merged.append(self.row)
         self.row += 1  # a blank row before the table
 
     def header(self) -> None:
         self.row += 1
         self.header_row = self.row
-        self.tall.append((self.row, [(i, c.header) for i, c in enumerate(self.columns)]))
-        for col, c in enumerate(self.columns, start=1):
-            cell = self.put(self.row, col, c.header, font=self.bold)
-            cell.fill = self.fill
-            cell.border = self.border
-            cell.alignment = self.center
+        self.tall.append((self.row, [(i, line_widths(c.header)) for i, c in enumerate(self.columns)]))
+        self.cells[self.row] = [self.cell(c.header, font="bold", align="center", boxed=True, filled=True)
+                                for c in self.columns]
+
+    def _row_looks(self, bold: bool) -> list[tuple[Any, Any, Any]]:
+        """Per column, the style arrays of a text, a number and an empty data cell (an empty
+        cell of a number column keeps the column's format, for a figure typed in later)."""
+        key = "bold" if bold else "normal"
+        looks = self._looks.get(key)
+        if looks is None:
+            looks = self._looks[key] = [
+                tuple(self._style((key, "top_wrap" if c.wrap else "top", True, False, fmt))
+                      for fmt in (FORMATS["text"], FORMATS.get(c.kind, "General"),
+                                  "General" if c.kind == "text" else FORMATS.get(c.kind, "General")))
+                for c in self.columns]
+        return looks
 
     def add(self, values: list[Any], bold: bool = False) -> None:
+        """A data row: text as text, numbers in the column's format, every cell boxed."""
         from copy import copy
 
         self.row += 1
-        wraps = [(i, v) for i, (c, v) in enumerate(zip(self.columns, values, strict=True))
-                 if isinstance(v, str) and (c.wrap or "\n" in v)]
+        ws, widths, new = self.ws, self.widths, self._new_cell
+        wraps: list[tuple[int, list[int]]] = []
+        row = []
+        for i, (c, v, (text, number, empty)) in enumerate(zip(self.columns, values, self._row_looks(bold),
+                                                              strict=True)):
+            if v is None or v == "":
+                row.append(new(ws, None, style_array=copy(empty)))
+            elif isinstance(v, str):
+                cell = new(ws, v, style_array=copy(text))
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+                row.append(cell)
+                lines = line_widths(v)
+                widths[i] = max(widths[i], *lines)
+                if c.wrap or len(lines) > 1:
+                    wraps.append((i, lines))
+            elif c.kind == "text":
+                row.append(self.cell(v, "text", "bold" if bold else "normal", "top_wrap" if c.wrap else "top", True))
+                widths[i] = max(widths[i], text_width(str(v)))
+            else:
+                row.append(new(ws, v / 100 if c.kind == "pct" else v, style_array=copy(number)))
+                widths[i] = max(widths[i], len(f"{v:,.2f}"))
+        self.cells[self.row] = row
         if wraps:
             self.tall.append((self.row, wraps))
-        for col, (c, v) in enumerate(zip(self.columns, values, strict=True), start=1):
-            is_text = isinstance(v, str)
-            key = (col, bold, is_text)
-            style = self._styles.get(key)
-            if style is None:  # style the first cell of its kind; later cells copy it (10,000 rows stay fast)
-                cell = self.put(self.row, col, v, c.kind if not is_text else "text", font=self.bold if bold else None)
-                cell.border = self.border
-                cell.alignment = self.top_wrap if c.wrap else self.top
-                if v is not None and v != "":
-                    self._styles[key] = copy(cell._style)
-            else:
-                cell = self.ws.cell(row=self.row, column=col)
-                cell.value = v / 100 if c.kind == "pct" and not is_text else v
-                if is_text:
-                    cell.data_type = "s"  # never a formula, whatever the text starts with
-                cell._style = copy(style)
-            if is_text:
-                self.widths[col - 1] = max(self.widths[col - 1], text_width(v))
-            elif v is not None:
-                self.widths[col - 1] = max(self.widths[col - 1], len(f"{v:,.2f}"))
 
     def note(self, text: str, bold: bool = False) -> None:
         """A line of text under (or instead of) the table, merged across it."""
         self.row += 1
-        cell = self.put(self.row, 1, text, font=self.bold if bold else None)
-        cell.alignment = self.top
-        if len(self.columns) > 1:
-            self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=len(self.columns))
+        self.cells[self.row] = [self.cell(text, font="bold" if bold else "normal", align="top")]
+        self.merged.append(self.row)
 
     # -- layout
     def finish(self) -> None:
+        """Column widths, row heights, panes and printing; then the rows go to the sheet."""
         from openpyxl.utils import get_column_letter
         from openpyxl.worksheet.properties import PageSetupProperties
 
+        ws = self.ws
         widths = []
         for i, c in enumerate(self.columns):
             need = self.widths[i] * 1.15 + 3
             widths.append(round(min(need, WRAP_WIDTH if c.wrap else MAX_WIDTH), 1))
-            self.ws.column_dimensions[get_column_letter(i + 1)].width = widths[-1]
+            ws.column_dimensions[get_column_letter(i + 1)].width = widths[-1]
         # spreadsheet programs keep the default row height (too low for 16 pt Thai) and do not grow
         # rows for wrapped text by themselves: set every table row's height
         tall = dict(self.tall)
         for row in range(self.header_row or self.row, self.row + 1):
-            texts = tall.get(row, [])
-            lines = max([sum(-(-text_width(part) * 1.3 // max(widths[i] - 2, 1)) or 1 for part in v.split("\n"))
-                         for i, v in texts] or [1])
-            self.ws.row_dimensions[row].height = int(lines) * LINE_HEIGHT + 4
+            lines = max([sum(-(-w * 1.3 // max(widths[i] - 2, 1)) or 1 for w in parts)
+                         for i, parts in tall.get(row, [])] or [1])
+            self.heights[row] = int(lines) * LINE_HEIGHT + 4
+        for row, height in self.heights.items():
+            ws.row_dimensions[row].height = height
         if self.header_row:
-            self.ws.freeze_panes = self.ws.cell(row=self.header_row + 1, column=1)
-            self.ws.print_title_rows = f"{self.header_row}:{self.header_row}"
-        ps = self.ws.page_setup
-        ps.paperSize = self.ws.PAPERSIZE_A4
+            ws.freeze_panes = f"A{self.header_row + 1}"
+            ws.print_title_rows = f"{self.header_row}:{self.header_row}"
+        ps = ws.page_setup
+        ps.paperSize = PAPER_A4
         ps.orientation = "landscape"
         ps.fitToWidth = 1
         ps.fitToHeight = 0
-        self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        self.ws.print_options.horizontalCentered = True
-        self.ws.page_margins.left = self.ws.page_margins.right = 0.5
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        cells = self.cells
+        for row in range(1, self.row + 1):
+            ws.append(cells.get(row, ()))
+        self.cells = {}
+        if len(self.columns) > 1:
+            for row in self.merged:
+                ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(self.columns))
 
     def bar_chart(self, title: str, label_col: int, value_col: int, first_row: int, last_row: int,
                   y_title: str, percent: bool = False, beside: bool = False) -> None:
