@@ -13,6 +13,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
+	$(PY) -m compileall -q src/nitet
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
@@ -37,7 +38,10 @@ lint: install-test
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
 
+# Byte-compile nitet first, as pip does for a regular install: an editable install does not,
+# and with PYTHONDONTWRITEBYTECODE set every run would compile nitet's sources again.
 bench: install-test
+	$(PY) -m compileall -q src/nitet
 	$(PY) bench/bench.py
 
 # Refresh the repository's own workspace (records/, workflows/, templates/, schemas/)

@@ -18,16 +18,18 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, i18n
 from .findings import ERROR, Finding, Problem, describe_validation_error
 from .i18n import t
-from .model import RECORD_KINDS, Record, Workflow
 from .workspace import DEFAULTS_DIR, Workspace
 from .yamlio import YamlProblem, load_rt, parse_fast, position
+
+if TYPE_CHECKING:  # pydantic and the models load when a file is validated, not for a cached run
+    from pydantic import BaseModel
+
+    from .model import Workflow
 
 PARALLEL_MIN_FILES = 400
 
@@ -73,6 +75,10 @@ class FileResult:
 def validate_file(path: Path, rel: str, model: type[BaseModel], *, id_from_name: bool = True,
                   data: bytes | None = None) -> FileResult:
     """Parse and validate one file. Never raises for bad content."""
+    from pydantic import ValidationError
+
+    from .model import Record
+
     kind = getattr(model, "KIND", "config")
     stem = path.stem
     try:
@@ -275,6 +281,8 @@ def record_files(ws: Workspace) -> list[tuple[Path, str, str]]:
 
 
 def _process(job: tuple[str, str, str]) -> FileResult:
+    from .model import RECORD_KINDS, Workflow
+
     path_s, rel, folder = job
     path = Path(path_s)
     model: type[BaseModel] | None = Workflow if folder == "workflows" else RECORD_KINDS.get(folder)

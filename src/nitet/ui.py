@@ -26,8 +26,10 @@ def err() -> Console:
 
 
 def say(text: str) -> None:
-    """A message for the person (stderr), printed as-is."""
-    err().print(text, markup=False)
+    """A message for the person (stderr), printed as-is: no markup, no emoji codes, no wrapping
+    (and no rich import for a command that only says one line)."""
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    sys.stderr.flush()
 
 
 def data(text: str) -> None:

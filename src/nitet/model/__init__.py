@@ -1,24 +1,46 @@
-"""Pydantic models of every record kind (SPEC §2), with Thai titles for schemas and editors."""
+"""Pydantic models of every record kind (SPEC §2), with Thai titles for schemas and editors.
+
+The models are imported on first use (``nitet.model.Visit``, ``from nitet.model import KINDS``):
+building pydantic classes costs tens of milliseconds, and a repeated ``nitet check`` answered
+from the cache needs none of them.
+"""
 
 from __future__ import annotations
 
-from .base import Record
-from .case import Case
-from .config import Config
-from .plan import Plan
-from .school import School
-from .screening import Screening
-from .visit import Visit
-from .workflow import Workflow
+import importlib
+from typing import TYPE_CHECKING, Any
 
-#: Record kinds by their folder under ``records/``.
-RECORD_KINDS: dict[str, type[Record]] = {
-    cls.FOLDER: cls for cls in (School, Visit, Case, Plan, Screening)
-}
-#: Every kind by its singular name (``visit``), workflows included.
-KINDS: dict[str, type[Record]] = {
-    cls.KIND: cls for cls in (School, Visit, Case, Plan, Screening, Workflow)
-}
+if TYPE_CHECKING:
+    from .base import Record
+    from .case import Case
+    from .config import Config
+    from .plan import Plan
+    from .school import School
+    from .screening import Screening
+    from .visit import Visit
+    from .workflow import Workflow
+
+    #: Record kinds by their folder under ``records/``.
+    RECORD_KINDS: dict[str, type[Record]]
+    #: Every kind by its singular name (``visit``), workflows included.
+    KINDS: dict[str, type[Record]]
+
+_MODULES = {"Record": "base", "Case": "case", "Config": "config", "Plan": "plan", "School": "school",
+            "Screening": "screening", "Visit": "visit", "Workflow": "workflow"}
 
 __all__ = ["KINDS", "RECORD_KINDS", "Case", "Config", "Plan", "Record", "School", "Screening",
            "Visit", "Workflow"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULES:
+        value = getattr(importlib.import_module(f".{_MODULES[name]}", __name__), name)
+    elif name == "RECORD_KINDS":
+        value = {cls.FOLDER: cls for cls in (__getattr__(n) for n in ("School", "Visit", "Case", "Plan", "Screening"))}
+    elif name == "KINDS":
+        value = {cls.KIND: cls for cls in (__getattr__(n) for n in ("School", "Visit", "Case", "Plan", "Screening",
+                                                                      "Workflow"))}
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
