@@ -122,7 +122,7 @@ def add(
         last = visits.last_visit(loaded, key, before=visit_day + timedelta(days=1))
         if last is None:
             ui.say(t("ยังไม่เคยนิเทศโรงเรียนนี้ก่อนวันที่ {d}: --from-last ไม่มีอะไรให้คัดลอก",
-                     "no earlier visit to this school: --from-last has nothing to copy", d=day))
+                     "no visit to this school before {d}: --from-last has nothing to copy", d=day))
         else:
             prompts.show_last_advice(last)
             base = prompts.copy_forward(last)
