@@ -420,6 +420,8 @@ def _run_jobs(todo: list[tuple[str, str, str]]) -> list[FileResult]:
         return [_process(j) for j in todo]
     import multiprocessing as mp
 
+    from .model import KINDS  # noqa: F401 - build the models once, before the workers fork
+
     n = workers * 4
     chunks = [(i18n.lang(), todo[i::n]) for i in range(n)]
     try:
