@@ -60,3 +60,14 @@ def test_a_mistyped_command_is_still_suggested() -> None:
     r = subprocess.run([sys.executable, "-m", "nitet", "vistt"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2
     assert "visit" in r.stderr
+
+
+def test_completion_options_are_offered_once_at_the_top() -> None:
+    from typer.testing import CliRunner
+
+    from nitet.cli import app
+
+    top = CliRunner().invoke(app, ["--help"], prog_name="nitet", env={"COLUMNS": "200"})
+    group = CliRunner().invoke(app, ["report", "--help"], prog_name="nitet", env={"COLUMNS": "200"})
+    assert "--install-completion" in top.stdout
+    assert "--install-completion" not in group.stdout and "krs" in group.stdout

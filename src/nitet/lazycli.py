@@ -41,7 +41,7 @@ class Lazy:
         obj = getattr(importlib.import_module(module), attr)
         text = t(*self.help)
         if isinstance(obj, typer.Typer):
-            cmd = typer.main.get_command(obj)
+            cmd = typer.main.get_group(obj)  # not get_command: that adds --install-completion again
             cmd.name = self.name
             cmd.help = cmd.help or text
         else:
