@@ -105,7 +105,7 @@ def _main(
 def main() -> None:
     from .errorhandler import run
 
-    run(lambda: app(prog_name="nitet"))
+    run(lambda: app(prog_name="nitet", standalone_mode=False))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from .errors import EXIT_BUG, EXIT_INTERRUPTED, NitetError
+from .errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_USAGE, NitetError
 from .i18n import t
 
 
@@ -53,15 +53,39 @@ def report_bug(exc: BaseException) -> int:
     return EXIT_BUG
 
 
+def report_usage(e: Exception) -> int:
+    """A command-line mistake (typer's usage errors), said like every other nitet error."""
+    from .ui import say
+    from .usage import describe, next_step
+
+    code = int(getattr(e, "exit_code", EXIT_USAGE))
+    if type(e).__name__ == "NoArgsIsHelpError":  # the group's help is already on the screen
+        return code
+    say(t("ผิดพลาด: ", "error: ") + describe(e))
+    hint = next_step(e)
+    if hint:
+        say("  " + t("แนะนำ: ", "hint: ") + hint)
+    return code
+
+
+def _cancelled(written: bool = False) -> int:
+    sys.stderr.write("\n" + (t("ยกเลิกแล้ว\n", "cancelled\n") if written else
+                             t("ยกเลิกแล้ว ไม่มีการบันทึก\n", "cancelled, nothing written\n")))
+    return EXIT_INTERRUPTED
+
+
 def run(app_call: object) -> None:
-    """Call the typer app and map every outcome to an exit code."""
+    """Call the typer app (not in standalone mode) and map every outcome to an exit code."""
+    import typer
+
     try:
-        app_call()  # type: ignore[operator]
+        code = app_call()  # type: ignore[operator]
     except NitetError as e:
         sys.exit(report_error(e))
-    except KeyboardInterrupt:
-        sys.stderr.write("\n" + t("ยกเลิกแล้ว ไม่มีการบันทึก\n", "cancelled, nothing written\n"))
-        sys.exit(EXIT_INTERRUPTED)
+    except (KeyboardInterrupt, typer.Abort):  # Ctrl-C or end of input at a prompt: before any write
+        sys.exit(_cancelled())
+    except typer.TyperException as e:  # usage errors: missing option, bad value, unknown command
+        sys.exit(report_usage(e))
     except BrokenPipeError:
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
@@ -70,3 +94,7 @@ def run(app_call: object) -> None:
         raise
     except Exception as e:
         sys.exit(report_bug(e))
+    if isinstance(code, int) and code:
+        if code == EXIT_INTERRUPTED:  # typer turned Ctrl-C while a command ran into exit 130
+            _cancelled(written=True)
+        sys.exit(code)

@@ -40,6 +40,7 @@ class Lazy:
         module, _, attr = self.target.partition(":")
         obj = getattr(importlib.import_module(module), attr)
         text = t(*self.help)
+        cmd: _click.Command
         if isinstance(obj, typer.Typer):
             cmd = typer.main.get_group(obj)  # not get_command: that adds --install-completion again
             cmd.name = self.name
