@@ -384,3 +384,19 @@ _pieces = st.sampled_from(
 @given(st.lists(_pieces, max_size=8).map("".join))
 def test_parse_never_raises_on_date_like_text(text: str) -> None:
     _check_never_crashes(text)
+
+
+def test_date_errors_follow_the_language() -> None:
+    from nitet import i18n
+
+    i18n.set_lang("en")
+    try:
+        with pytest.raises(DateParseError) as e:
+            parse_date("31/2/2569")
+        assert e.value.message.startswith("cannot read the date “31/2/2569”: กุมภาพันธ์ 2569 has no day 31 "
+                                          "(it has 28 days) — accepted forms, e.g. 2026-11-25")
+    finally:
+        i18n.set_lang("th")
+    with pytest.raises(DateParseError) as e:
+        parse_date("31/2/2569")
+    assert e.value.message.startswith("อ่านวันที่ “31/2/2569” ไม่ได้: วันที่ 31 ไม่มีในเดือนกุมภาพันธ์ 2569 (เดือนนี้มี 28 วัน)")

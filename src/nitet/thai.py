@@ -33,6 +33,8 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from .i18n import t
+
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 MONTHS_FULL: tuple[str, ...] = (
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -258,15 +260,17 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 
 
 class DateParseError(ValueError):
-    """A date text that cannot be read. ``str(e)`` is Thai; ``problem`` is the short reason."""
+    """A date text that cannot be read. ``str(e)`` says why and which forms work, in the current
+    language; ``problem`` is the short reason."""
 
     def __init__(self, text: str, problem: str) -> None:
         self.text = text
         self.problem = problem
         shown = "".join(c if c.isprintable() else "?" for c in text.translate(_INVISIBLE).strip())
         shown = shown if len(shown) <= 40 else shown[:39] + "…"
-        head = f"อ่านวันที่ “{shown}” ไม่ได้: {problem}" if shown else problem
-        self.message = f"{head} — รูปแบบที่รับได้ เช่น {ACCEPTED_FORMS}"
+        head = t("อ่านวันที่ “{s}” ไม่ได้: {p}", "cannot read the date “{s}”: {p}", s=shown, p=problem) if shown \
+            else problem
+        self.message = head + t(" — รูปแบบที่รับได้ เช่น {f}", " — accepted forms, e.g. {f}", f=ACCEPTED_FORMS)
         super().__init__(self.message)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -288,8 +292,10 @@ _TEXT_RE = re.compile(r"([0-9]{1,2})\s?([^0-9]+?)\s?([0-9]+)")
 _TIME_RE = re.compile(r"(?:\s|T)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]{1,6})?)?$")
 _PREFIX_RE = re.compile(r"^วันที่\s?")
 _MONTH_NOISE_RE = re.compile(r"[\s.,/\-]")
-_MONTH_HINT = "ใช้ชื่อเต็ม เช่น พฤศจิกายน หรือชื่อย่อ เช่น พ.ย."
-_YEAR_HINT = "ปีต้องเป็นเลข 4 หลัก (เช่น 2569 หรือ 2026) หรือ 2 หลักแบบ พ.ศ. (เช่น 69)"
+_MONTH_HINT = ("ใช้ชื่อเต็ม เช่น พฤศจิกายน หรือชื่อย่อ เช่น พ.ย.",
+               "use the Thai month's full name, such as พฤศจิกายน, or its abbreviation, such as พ.ย.")
+_YEAR_HINT = ("ปีต้องเป็นเลข 4 หลัก (เช่น 2569 หรือ 2026) หรือ 2 หลักแบบ พ.ศ. (เช่น 69)",
+              "the year must have 4 digits (such as 2569 or 2026) or 2 digits of a BE year (such as 69)")
 
 
 def _normalise(text: str) -> str:
@@ -303,25 +309,26 @@ def _normalise(text: str) -> str:
 
 def _build(text: str, year_s: str, month: int, day: int, era: str | None = None) -> date:
     if len(year_s) not in (2, 4) or (era == "CE" and len(year_s) != 4):
-        raise DateParseError(text, f"ปี “{year_s}” ใช้ไม่ได้: {_YEAR_HINT}")
+        raise DateParseError(text, t("ปี “{y}” ใช้ไม่ได้: {h}", "year “{y}” cannot be used: {h}", y=year_s,
+                                     h=t(*_YEAR_HINT)))
     year = int(year_s) + (2500 if len(year_s) == 2 else 0)
     is_be = era == "BE" or len(year_s) == 2 or (era is None and year > 2400)
     ce = year - BE_OFFSET if is_be else year
     if not MIN_YEAR_CE <= ce <= MAX_YEAR_CE:
-        raise DateParseError(
-            text,
-            f"ปี {'พ.ศ.' if is_be else 'ค.ศ.'} {year} อยู่นอกช่วงที่รับได้ "
-            f"(พ.ศ. {MIN_YEAR_CE + BE_OFFSET}–{MAX_YEAR_CE + BE_OFFSET} "
-            f"หรือ ค.ศ. {MIN_YEAR_CE}–{MAX_YEAR_CE})",
-        )
+        raise DateParseError(text, t(
+            "ปี {era} {y} อยู่นอกช่วงที่รับได้ (พ.ศ. {be0}–{be1} หรือ ค.ศ. {ce0}–{ce1})",
+            "year {y} {era} is outside the years accepted (BE {be0}–{be1} or CE {ce0}–{ce1})",
+            era=t("พ.ศ.", "BE") if is_be else t("ค.ศ.", "CE"), y=year, be0=MIN_YEAR_CE + BE_OFFSET,
+            be1=MAX_YEAR_CE + BE_OFFSET, ce0=MIN_YEAR_CE, ce1=MAX_YEAR_CE))
     if not 1 <= month <= 12:
-        raise DateParseError(text, f"ไม่มีเดือนที่ {month} (เดือนต้องเป็น 1–12 และเขียนวันก่อนเดือน)")
+        raise DateParseError(text, t("ไม่มีเดือนที่ {m} (เดือนต้องเป็น 1–12 และเขียนวันก่อนเดือน)",
+                                     "there is no month {m} (months are 1–12, and the day comes before the month)",
+                                     m=month))
     days = monthrange(ce, month)[1]
     if not 1 <= day <= days:
-        raise DateParseError(
-            text,
-            f"วันที่ {day} ไม่มีในเดือน{MONTHS_FULL[month - 1]} {ce + BE_OFFSET} (เดือนนี้มี {days} วัน)",
-        )
+        raise DateParseError(text, t("วันที่ {d} ไม่มีในเดือน{m} {y} (เดือนนี้มี {n} วัน)",
+                                     "{m} {y} has no day {d} (it has {n} days)",
+                                     d=day, m=MONTHS_FULL[month - 1], y=ce + BE_OFFSET, n=days))
     return date(ce, month, day)
 
 
@@ -330,7 +337,7 @@ def _parse(text: str, s: str) -> date:
     if time:
         hour, minute, second = (int(g or 0) for g in time.groups())
         if hour > 23 or minute > 59 or second > 59:
-            raise DateParseError(text, f"เวลา “{time[0].strip(' T')}” ไม่ถูกต้อง")
+            raise DateParseError(text, t("เวลา “{v}” ไม่ถูกต้อง", "the time “{v}” is not valid", v=time[0].strip(" T")))
         s = s[: time.start()]
     s = _PREFIX_RE.sub("", s)
 
@@ -341,7 +348,8 @@ def _parse(text: str, s: str) -> date:
             return _build(text, a, int(b), int(c))
         if len(a) <= 2 and len(b) <= 2:  # day first (Thai usage)
             return _build(text, c, int(b), int(a))
-        raise DateParseError(text, "ตัวเลขวันที่ไม่ครบหรือเกินรูปแบบ วัน/เดือน/ปี หรือ ปี-เดือน-วัน")
+        raise DateParseError(text, t("ตัวเลขวันที่ไม่ครบหรือเกินรูปแบบ วัน/เดือน/ปี หรือ ปี-เดือน-วัน",
+                                     "the numbers do not fit day/month/year or year-month-day"))
 
     named = _TEXT_RE.fullmatch(s)
     if named:
@@ -354,28 +362,30 @@ def _parse(text: str, s: str) -> date:
                 key, era = key.removesuffix(marker), which
         month = _MONTH_KEYS.get(key)
         if not key:
-            raise DateParseError(text, "ไม่มีชื่อเดือน และตัวเลขไม่ครบ วัน/เดือน/ปี")
+            raise DateParseError(text, t("ไม่มีชื่อเดือน และตัวเลขไม่ครบ วัน/เดือน/ปี",
+                                         "no month name, and not all of day/month/year as numbers"))
         if month is None:
-            raise DateParseError(text, f"ไม่รู้จักชื่อเดือน “{middle.strip()}” ({_MONTH_HINT})")
+            raise DateParseError(text, t("ไม่รู้จักชื่อเดือน “{m}” ({h})", "unknown month “{m}” ({h})",
+                                         m=middle.strip(), h=t(*_MONTH_HINT)))
         return _build(text, year_s, month, int(day_s), era)
 
-    raise DateParseError(text, "ไม่ตรงกับรูปแบบวันที่ที่รับได้")
+    raise DateParseError(text, t("ไม่ตรงกับรูปแบบวันที่ที่รับได้", "not a date form nitet reads"))
 
 
 def parse_date(text: str) -> date:
     """Read a date typed or pasted by a person (forms in the module docstring).
 
-    Raises ``DateParseError`` (Thai message) for every text that is not a real date in 1900–2200 CE,
+    Raises ``DateParseError`` (a message in the current language) for every text that is not a real date in 1900–2200 CE,
     and nothing else for any ``str``.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_date expects str, got {type(text).__name__}")
     s = _normalise(text)
     if not s:
-        raise DateParseError(text, "ไม่ได้ระบุวันที่")
+        raise DateParseError(text, t("ไม่ได้ระบุวันที่", "no date given"))
     try:
         return _parse(text, s)
     except DateParseError:
         raise
     except (ValueError, OverflowError) as exc:  # safety net: the contract is DateParseError only
-        raise DateParseError(text, "ไม่ตรงกับรูปแบบวันที่ที่รับได้") from exc
+        raise DateParseError(text, t("ไม่ตรงกับรูปแบบวันที่ที่รับได้", "not a date form nitet reads")) from exc
