@@ -25,8 +25,10 @@ def _main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *
 
 @pytest.mark.parametrize(("args", "said", "hint"), [
     (["report", "krs"], "ผิดพลาด: ยังไม่ได้ระบุตัวเลือก '--fy' ซึ่งต้องมี", "nitet report krs -h"),
-    (["todo", "--days", "x"], "ผิดพลาด: ค่าของ '--days' ใช้ไม่ได้: ต้องเป็นจำนวนเต็ม", "nitet todo -h"),
-    (["todo", "--days", "400"], "ผิดพลาด: ค่าของ '--days' ใช้ไม่ได้: ต้องไม่มากกว่า 366", "nitet todo -h"),
+    (["todo", "--days", "x"], "ผิดพลาด: ค่าของ '--days' ใช้ไม่ได้: ต้องเป็นจำนวนเต็ม (ได้ “x”)", "nitet todo -h"),
+    (["todo", "--days", "400"], "ผิดพลาด: ค่าของ '--days' ใช้ไม่ได้: ต้องไม่มากกว่า 366 (ได้ 400)", "nitet todo -h"),
+    (["visit", "add", "--school", "x", "--date", "2026-01-05", "--rating-scale", "๓"],
+     "ผิดพลาด: ค่าของ '--rating-scale' ใช้ไม่ได้: ต้องไม่น้อยกว่า 4 (ได้ 3)", "nitet visit add -h"),
     (["school", "list", "--quarter", "1"], "ผิดพลาด: ไม่มีตัวเลือก --quarter", "nitet school list -h"),
     (["report", "krsx"], "ผิดพลาด: ไม่มีคำสั่ง 'krsx' (หรือหมายถึง 'krs')", "nitet report -h"),
     (["vist"], "ผิดพลาด: ไม่มีคำสั่ง 'vist' (หรือหมายถึง 'visit')", "nitet -h"),
@@ -55,7 +57,8 @@ def test_a_folder_given_for_an_output_file(monkeypatch: pytest.MonkeyPatch, caps
 def test_the_same_mistake_in_english(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
                                      ws: Path) -> None:
     code, _out, err = _main(monkeypatch, capsys, "--lang", "en", "-C", str(ws), "todo", "--days", "x")
-    assert (code, err) == (2, "error: invalid value for '--days': must be a whole number\n  hint: see 'nitet todo -h'\n")
+    assert (code, err) == (2, "error: invalid value for '--days': must be a whole number (got “x”)\n"
+                             "  hint: see 'nitet todo -h'\n")
 
 
 def test_an_unknown_message_is_shown_as_it_is() -> None:
@@ -101,3 +104,32 @@ def test_data_problems_keep_exit_1(monkeypatch: pytest.MonkeyPatch, capsys: pyte
     (ws / "records" / "schools" / "1063020001.yaml").write_text("code: 1063020001\n", encoding="utf-8")
     code, out, _err = _main(monkeypatch, capsys, "-C", str(ws), "check")
     assert code == 1 and "1063020001.yaml" in out
+
+
+def test_thai_digits_are_numbers_in_every_number_option(demo_ws: Path) -> None:
+    from conftest import make_runner
+
+    run = make_runner(demo_ws)
+    arabic = run("report", "krs", "--fy", "2569", "--quarter", "1", "--date", "2026-01-10")
+    thai = run("report", "krs", "--fy", "๒๕๖๙", "--quarter", "๑", "--date", "2026-01-10")
+    assert arabic.exit_code == thai.exit_code == 0
+    assert thai.stdout == arabic.stdout and "ไตรมาสที่ ๑" in thai.stdout
+    assert run("visit", "list", "--fy", "๒๕๖๙", "--quarter", "๑", "--json").json() == \
+        run("visit", "list", "--fy", "2569", "--quarter", "1", "--json").json()
+
+
+@pytest.mark.parametrize(("text", "low", "high", "value"), [
+    ("๒๕๖๙", None, None, 2569), ("1,200", 0, None, 1200), ("-3", None, None, -3), ("๑", 1, 4, 1), (7, None, None, 7)])
+def test_read_whole_reads_both_digit_sets(text: object, low: int | None, high: int | None, value: int) -> None:
+    from nitet.options import read_whole
+
+    assert read_whole(text, low, high) == value
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("๕", 1, 4), ("0", 1, 4), ("1.5", None, None), ("๒๕๖๙ก", None, None),
+                                                   ("", None, None), ("١٢", None, None)])
+def test_read_whole_refuses_what_is_not_a_whole_number_in_range(text: str, low: int | None, high: int | None) -> None:
+    from nitet.options import read_whole
+
+    with pytest.raises(ValueError):
+        read_whole(text, low, high)

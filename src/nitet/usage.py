@@ -48,6 +48,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 
 
 def _value_message(text: str) -> str:
+    if text.startswith("Value error, "):  # our own parsers' messages, already in the user's language
+        return text.removeprefix("Value error, ")
     for pattern, th, en in _VALUE_MESSAGES:
         m = pattern.search(text)
         if m:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from ..i18n import t
+from ..options import IntOption
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -28,7 +29,7 @@ def _plan_entry(plan_id: str) -> Any:
 @app.command("add", help=t("เพิ่มโครงการตามแผนปฏิบัติการ", "add an action-plan project"))
 def add(
     plan_id: Annotated[str, typer.Option("--id", help=t("รหัสโครงการ เช่น dltv-2569", "plan id, e.g. dltv-2569"))],
-    fy: Annotated[int, typer.Option("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))],
+    fy: Annotated[int, IntOption("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))],
     title: Annotated[str, typer.Option("--title", help=t("ชื่อโครงการ", "project title"))],
     budget: Annotated[str | None, typer.Option("--budget", help=t("งบประมาณ (บาท)", "budget (baht)"))] = None,
     workflow: Annotated[str | None, typer.Option("--workflow", help=t("รหัสกระบวนงาน", "workflow id"))] = None,
@@ -63,7 +64,7 @@ def add(
 
 @app.command("list", help=t("รายการโครงการ", "list projects"))
 def list_(
-    fy: Annotated[int | None, typer.Option("--fy", help=t("เฉพาะปีงบประมาณ (พ.ศ.)", "only this fiscal year (BE)"))] = None,
+    fy: Annotated[int | None, IntOption("--fy", help=t("เฉพาะปีงบประมาณ (พ.ศ.)", "only this fiscal year (BE)"))] = None,
     json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
 ) -> None:
     from rich.table import Table
@@ -143,7 +144,7 @@ def show(
 @app.command("result", help=t("บันทึกผลการดำเนินงานรายไตรมาส (สร้างหรือแก้ไข)", "record a quarter's result (create or update)"))
 def result(
     plan_id: Annotated[str, typer.Option("--plan", help=t("รหัสโครงการ", "plan id"))],
-    quarter: Annotated[int, typer.Option("--quarter", help=t("ไตรมาส 1–4", "quarter 1-4"))],
+    quarter: Annotated[int, IntOption("--quarter", help=t("ไตรมาส 1–4", "quarter 1-4"))],
     spent: Annotated[str | None, typer.Option("--spent", help=t("เบิกจ่ายในไตรมาส (บาท)", "money spent in the quarter"))] = None,
     activity: Annotated[list[str] | None, typer.Option(
         "--activity", help=t("สถานะกิจกรรม รหัส=done|in_progress|not_started (ซ้ำได้)", "activity status ID=STATUS (repeatable)"))] = None,

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ..i18n import t
+from ..options import IntOption
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -85,8 +86,8 @@ def _emit(report: Any, template: str, fmt: str | None, output: Path | None, sour
 
 @app.command("krs", help=t("รายงานผลการปฏิบัติงานตามแผนปฏิบัติการรายไตรมาส (KRS)", "quarterly action-plan report (KRS)"))
 def krs(
-    fy: Annotated[int, typer.Option("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))],
-    quarter: Annotated[int, typer.Option("--quarter", help=t("ไตรมาส 1–4", "quarter 1-4"))],
+    fy: Annotated[int, IntOption("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))],
+    quarter: Annotated[int, IntOption("--quarter", help=t("ไตรมาส 1–4", "quarter 1-4"))],
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     cumulative: Annotated[bool, typer.Option(
@@ -108,8 +109,8 @@ def krs(
 @app.command("visits", help=t("รายงานการนิเทศ: ทุกครั้งในช่วง และสรุปรายโรงเรียน/เครือข่าย",
                               "visit report: every visit of the period, totals per school and network"))
 def visits(
-    fy: Annotated[int, typer.Option("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))],
-    quarter: Annotated[int | None, typer.Option("--quarter", help=t("ไตรมาส 1–4 (ไม่ระบุ: ทั้งปี)", "quarter 1-4 (default: the year)"))] = None,
+    fy: Annotated[int, IntOption("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))],
+    quarter: Annotated[int | None, IntOption("--quarter", help=t("ไตรมาส 1–4 (ไม่ระบุ: ทั้งปี)", "quarter 1-4 (default: the year)"))] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     report_date: DateOpt = None,
@@ -127,8 +128,8 @@ def visits(
 
 @app.command("screening", help=t("รายงานผลการคัดกรองการอ่านการเขียน", "reading and writing screening report"))
 def screening(
-    academic_year: Annotated[int, typer.Option("--academic-year", help=t("ปีการศึกษา (พ.ศ.)", "academic year (BE)"))],
-    semester: Annotated[int | None, typer.Option("--semester", help=t("ภาคเรียน 1 หรือ 2 (ไม่ระบุ: เทียบทั้งสองภาค)", "semester 1 or 2 (default: both, compared)"))] = None,
+    academic_year: Annotated[int, IntOption("--academic-year", help=t("ปีการศึกษา (พ.ศ.)", "academic year (BE)"))],
+    semester: Annotated[int | None, IntOption("--semester", help=t("ภาคเรียน 1 หรือ 2 (ไม่ระบุ: เทียบทั้งสองภาค)", "semester 1 or 2 (default: both, compared)"))] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     report_date: DateOpt = None,

@@ -8,6 +8,7 @@ import typer
 
 from ..completion import complete_school
 from ..i18n import t
+from ..options import IntOption
 
 if TYPE_CHECKING:
     from ..store import Entry, Loaded
@@ -308,9 +309,9 @@ def edit(
 @app.command("unvisited", help=t("โรงเรียนที่ยังไม่ได้นิเทศในช่วงเวลา แยกตามเครือข่าย",
                                  "schools not visited in a period, by network"))
 def unvisited(
-    fy: Annotated[int | None, typer.Option("--fy", help=t("ปีงบประมาณ (พ.ศ.) ค่าเริ่มต้น: ปีปัจจุบัน",
+    fy: Annotated[int | None, IntOption("--fy", help=t("ปีงบประมาณ (พ.ศ.) ค่าเริ่มต้น: ปีปัจจุบัน",
                                                           "fiscal year (BE), default: current"))] = None,
-    quarter: Annotated[int | None, typer.Option("--quarter", min=1, max=4, help=t(
+    quarter: Annotated[int | None, IntOption("--quarter", min=1, max=4, help=t(
         "ไตรมาส 1-4 (เว้นไว้ = ทั้งปี)", "quarter 1-4 (default: whole year)"))] = None,
     network: NetworkOpt = None,
     target: Annotated[bool, typer.Option("--target", help=t("เฉพาะโรงเรียนกลุ่มเป้าหมาย", "target schools only"))] = False,

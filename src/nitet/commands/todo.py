@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..i18n import t
+from ..options import IntOption
 
 if TYPE_CHECKING:
     from datetime import date
@@ -20,7 +21,7 @@ def todo(
     day: Annotated[str | None, typer.Option(
         "--date", help=t("ดูงาน ณ วันที่นี้ (ค่าเริ่มต้น: วันนี้) เช่น 25/11/2569",
                          "as of this date (default: today), e.g. 2026-11-25"), show_default=False)] = None,
-    days: Annotated[int, typer.Option(
+    days: Annotated[int, IntOption(
         "--days", min=0, max=366, help=t("รวมงานที่ถึงกำหนดภายในกี่วัน", "include what falls due within N days"))] = 7,
     json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
 ) -> None:

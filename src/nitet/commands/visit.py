@@ -8,6 +8,7 @@ import typer
 
 from ..completion import complete_case, complete_school
 from ..i18n import t
+from ..options import IntOption
 
 if TYPE_CHECKING:
     from ..store import Entry, Loaded
@@ -42,7 +43,7 @@ SupervisorOpt = Annotated[list[str] | None, typer.Option("--supervisor", help=t(
     "ผู้นิเทศ (ซ้ำได้; ค่าเริ่มต้น supervisor ใน nitet.yaml)", "supervisor (repeatable; default: nitet.yaml)"))]
 RatingOpt = Annotated[list[str] | None, typer.Option("--rating", help=t("ผลการประเมิน รายการ=คะแนน (ซ้ำได้)",
                                                                        "rating ITEM=SCORE (repeatable)"))]
-ScaleOpt = Annotated[int | None, typer.Option("--rating-scale", min=4, max=5, help=t(
+ScaleOpt = Annotated[int | None, IntOption("--rating-scale", min=4, max=5, help=t(
     "ระดับคะแนน 5 (ค่าเริ่มต้น) หรือ 4", "rating scale 5 (default) or 4"))]
 EvidenceOpt = Annotated[list[str] | None, typer.Option("--evidence", help=t("ไฟล์หลักฐาน (ซ้ำได้)", "evidence file (repeatable)"))]
 NoteOpt = Annotated[str | None, typer.Option("--note", help=t("หมายเหตุ", "note"))]
@@ -202,10 +203,10 @@ def visit_json(loaded: Loaded, e: Entry) -> dict[str, Any]:
                             "visits, filtered by school, period, project, network"))
 def list_(
     school: SchoolOpt = None,
-    fy: Annotated[int | None, typer.Option("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))] = None,
-    quarter: Annotated[int | None, typer.Option("--quarter", help=t("ไตรมาส 1-4 ของปีงบประมาณ", "fiscal quarter 1-4"))] = None,
-    academic_year: Annotated[int | None, typer.Option("--academic-year", help=t("ปีการศึกษา (พ.ศ.)", "academic year (BE)"))] = None,
-    semester: Annotated[int | None, typer.Option("--semester", help=t("ภาคเรียน 1 หรือ 2", "semester 1 or 2"))] = None,
+    fy: Annotated[int | None, IntOption("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))] = None,
+    quarter: Annotated[int | None, IntOption("--quarter", help=t("ไตรมาส 1-4 ของปีงบประมาณ", "fiscal quarter 1-4"))] = None,
+    academic_year: Annotated[int | None, IntOption("--academic-year", help=t("ปีการศึกษา (พ.ศ.)", "academic year (BE)"))] = None,
+    semester: Annotated[int | None, IntOption("--semester", help=t("ภาคเรียน 1 หรือ 2", "semester 1 or 2"))] = None,
     project: ProjectOpt = None,
     network: Annotated[str | None, typer.Option("--network", help=t("กลุ่มเครือข่าย", "school network"))] = None,
     json_out: JsonOpt = False,
@@ -352,7 +353,7 @@ def done(visit: VisitArg, commit: CommitOpt = None) -> None:
 @app.command("due", help=t("การติดตามผลที่ถึงกำหนดหรือใกล้ถึง พร้อมข้อเสนอแนะครั้งก่อน",
                            "follow-ups due or near, with what was advised"))
 def due(
-    days: Annotated[int, typer.Option("--days", min=0, help=t("รวมที่จะถึงภายในกี่วัน", "include those due within N days"))] = 14,
+    days: Annotated[int, IntOption("--days", min=0, help=t("รวมที่จะถึงภายในกี่วัน", "include those due within N days"))] = 14,
     json_out: JsonOpt = False,
 ) -> None:
     from datetime import date
