@@ -203,6 +203,29 @@ def test_visit_fields_and_school_by_smis_or_name(schools: Path, run: Any, tmp_pa
     assert got[1]["school"] == "1063020132" and got[1]["methods"] == ["coaching"]
 
 
+def test_a_visit_typed_with_visit_add_is_not_recorded_again_by_an_import(schools: Path, run: Any,
+                                                                         tmp_path: Path) -> None:
+    typed = run("visit", "add", "--school", "1063020130", "--date", "25/11/2569", "--supervisee",
+                "ครูหนึ่ง|ครู|ภาษาไทย|ป.1", "--finding", "ดี", "--json")
+    assert typed.exit_code == 0, typed.stderr
+    path = schools / typed.json()["path"]
+    rows = [VISIT_HEADER, ["25/11/2569", "1063020130", "ครูหนึ่ง", "ภาษาไทย", "ป.1", "", "", "ดี", "ต่อยอด"],
+            ["25/11/2569", "1063020130", "ครูสอง", "ภาษาไทย", "ป.1", "", "", "พอใช้", ""]]
+    r = run("import", "visits", str(xlsx(tmp_path / "v.xlsx", rows)), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert {k: r.json()[k] for k in ("created", "updated", "unchanged")} == {"created": 1, "updated": 1, "unchanged": 0}
+    assert {"action": "update", "path": typed.json()["path"], "fields": ["suggestions"]} in r.json()["changes"]
+    visits = records(schools, "visits")
+    assert len(visits) == 2 and visits[path.stem]["suggestions"] == "ต่อยอด"
+    # the sheet has no position column: the position typed with visit add stays
+    assert visits[path.stem]["supervisees"] == [{"name": "ครูหนึ่ง", "position": "ครู", "subject": "ภาษาไทย",
+                                                  "grade": "ป.1"}]
+    assert visits[path.stem]["id"] == path.stem
+    again = run("import", "visits", str(xlsx(tmp_path / "v.xlsx", rows)), "--json")
+    assert {k: again.json()[k] for k in ("created", "updated", "unchanged")} == {"created": 0, "updated": 0, "unchanged": 2}
+    assert run("check").exit_code == 0
+
+
 def test_reimport_is_idempotent_and_an_edited_row_updates(schools: Path, run: Any, tmp_path: Path) -> None:
     rows = [VISIT_HEADER,
             ["25/11/2569", "1063020130", "ครูหนึ่ง", "ภาษาไทย", "ป.1", "", "", "ดี", "ต่อยอด"],

@@ -40,6 +40,7 @@ class Context:
     schools: SchoolIndex
     options: Options = field(default_factory=Options)
     notes: list[str] = field(default_factory=list)  # one-time remarks for stderr
+    memo: dict[str, Any] = field(default_factory=dict)  # indexes built once per import
 
     def note(self, text: str) -> None:
         if text not in self.notes:
@@ -77,6 +78,9 @@ class Candidate:
     fingerprint: Any = None
     #: fields written with the record but not a reason to call it changed (where it came from)
     quiet: set[str] = field(default_factory=set)
+    #: lists of people (``supervisees``) of which the sheet has only some columns: the keys it
+    #: speaks for; a person's other keys are kept from the file (matched by name)
+    owned_keys: dict[str, set[str]] = field(default_factory=dict)
 
     def identity(self) -> Any:
         return self.fingerprint if self.fingerprint is not None else self.data

@@ -14,9 +14,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..i18n import t
-from ..model import Record, School
+from ..model import Record, School, Visit
 from ..writer import ordered, put, schema_comment
 from .mapping import Candidate, Context, Reject, RowError, validate
+from .visits import same_visit
 
 #: Mapping fields of which a sheet owns only some keys (the rest are kept from the file).
 PARTIAL = {"follow_up": {"date", "action"}}
@@ -82,6 +83,11 @@ def make_plan(ctx: Context, candidates: list[Candidate], rejects: list[Reject], 
             entry = ctx.schools.by_key.get(c.data["code"])
             if entry is not None:
                 c.path = ctx.ws.root / entry.path
+        elif entry is None and c.model is Visit:
+            entry = same_visit(ctx, c.data)
+            if entry is not None:
+                c.path = ctx.ws.root / entry.path
+                c.data["id"] = entry.id
         try:
             if entry is None:
                 if c.path.exists():
@@ -118,6 +124,11 @@ def _merged(c: Candidate, old: dict[str, Any]) -> dict[str, Any]:
         keep = PARTIAL.get(f)
         if keep is not None and isinstance(old.get(f), dict):
             new = {**{k: v for k, v in old[f].items() if k not in keep}, **(new or {})}
+        keys = c.owned_keys.get(f)
+        if keys is not None and isinstance(new, list) and isinstance(old.get(f), list):
+            before = {p.get("name"): p for p in old[f] if isinstance(p, dict)}
+            new = [{**p, **{k: v for k, v in before.get(p.get("name"), {}).items() if k not in keys and k not in p}}
+                   if isinstance(p, dict) else p for p in new]
         if new in (None, "", [], {}):
             merged.pop(f, None)
         else:

@@ -4,7 +4,9 @@ Identity: ``records/visits/<FY>/<date>-<school>-<token>.yaml`` where the token i
 hex digits of SHA-1 over the date, the school key and the supervisee's name, subject and grade
 (or, without a supervisee, the first topic). The same row imported again lands on the same
 file (unchanged); a row whose other cells were edited updates that file; a row whose date,
-school, supervisee, subject or grade changed is a different visit (a new file).
+school, supervisee, subject or grade changed is a different visit (a new file). A visit typed
+with ``nitet visit add`` (random token) that a sheet later lists again is found by the same
+identity and updated, not recorded twice.
 """
 
 from __future__ import annotations
@@ -59,6 +61,29 @@ def _project(ctx: Context, value: Any) -> str | None:
 def token(day: str, school: str, *who: str | None) -> str:
     """The deterministic id token of an imported visit."""
     return hashlib.sha1("|".join([day, school, *(_key(w or "") for w in who)]).encode()).hexdigest()[:6]
+
+
+def identity(data: dict[str, Any]) -> str:
+    """The token a visit's data stands for: date, school, and the first supervisee's name, subject
+    and grade (or, without one, the first topic). Equal for a row and the record it made."""
+    people = data.get("supervisees") or []
+    first = people[0] if people and isinstance(people[0], dict) else None
+    topics = data.get("topics") or [""]
+    who = (first.get("name"), first.get("subject"), first.get("grade")) if first else (str(topics[0]),)
+    return token(str(data.get("date")), str(data.get("school")), *who)
+
+
+def same_visit(ctx: Context, data: dict[str, Any]) -> Any:
+    """The one existing visit (an Entry) that records the same visit as ``data`` under another id —
+    typically typed with ``nitet visit add`` before the sheet came — or None (none, or several)."""
+    index = ctx.memo.get("visits-by-identity")
+    if index is None:
+        index = {}
+        for e in ctx.loaded.of("visit"):
+            index.setdefault(identity(e.data), []).append(e)
+        ctx.memo["visits-by-identity"] = index
+    hits = index.get(identity(data), [])
+    return hits[0] if len(hits) == 1 else None
 
 
 def map_table(ctx: Context, table: Table) -> tuple[list[Candidate], list[tuple[Origin, str]]]:
@@ -131,8 +156,8 @@ def _row(ctx: Context, table: Table, row: Row, origin: Origin, owned: set[str]) 
     fu_action = values.text(table.cell(row, "follow_up_action"))
     if fu_date or fu_action:
         data["follow_up"] = {k: v for k, v in (("date", fu_date and fu_date.isoformat()), ("action", fu_action)) if v}
-    who = (name, extra["subject"], extra["grade"]) if name else (topics[0] if topics else "",)
-    path = ids.visit_path(ctx.ws, day, school, token(data["date"], school, *who))
+    path = ids.visit_path(ctx.ws, day, school, identity(data))
     data = {"id": path.stem, **data}
     validate(Visit, data)
-    return Candidate(Visit, path, data, owned | {"id"}, [origin])
+    people = {"name"} | {f for f in ("position", "subject", "grade") if table.has(f)}
+    return Candidate(Visit, path, data, owned | {"id"}, [origin], owned_keys={"supervisees": people})
