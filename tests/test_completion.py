@@ -80,3 +80,11 @@ def test_the_shell_gets_codes_and_ids_through_typers_completion(filled: Path, tm
     assert r.stdout.split() == ["1063020130", "1063020131"]
     r = _shell("nitet flow advance kr", filled)
     assert r.stdout.split() == ["krs-report-2569-bbb222"]
+
+
+def test_the_shell_completes_plan_ids_and_command_names(filled: Path) -> None:
+    r = _shell("nitet plan result --plan dl", filled)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["dltv-2569"]
+    assert _shell("nitet vi", filled).stdout.split() == ["visit"]
+    assert _shell("nitet report ", filled).stdout.split() == ["krs", "visits", "screening"]

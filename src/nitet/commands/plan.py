@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..completion import complete_plan
 from ..i18n import t
 from ..options import IntOption
 
@@ -143,7 +144,7 @@ def show(
 
 @app.command("result", help=t("บันทึกผลการดำเนินงานรายไตรมาส (สร้างหรือแก้ไข)", "record a quarter's result (create or update)"))
 def result(
-    plan_id: Annotated[str, typer.Option("--plan", help=t("รหัสโครงการ", "plan id"))],
+    plan_id: Annotated[str, typer.Option("--plan", help=t("รหัสโครงการ", "plan id"), autocompletion=complete_plan)],
     quarter: Annotated[int, IntOption("--quarter", help=t("ไตรมาส 1–4", "quarter 1-4"))],
     spent: Annotated[str | None, typer.Option("--spent", help=t("เบิกจ่ายในไตรมาส (บาท)", "money spent in the quarter"))] = None,
     activity: Annotated[list[str] | None, typer.Option(
