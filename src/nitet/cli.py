@@ -97,6 +97,11 @@ def _main(
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help=t("แสดงรุ่นของ nitet", "show nitet's version"))] = False,
 ) -> None:
+    if lang is not None and not lang.lower().startswith(("th", "en")):
+        from .errors import UsageError
+
+        raise UsageError(t("ไม่รู้จักภาษา '{l}'", "unknown language '{l}'", l=lang),
+                         t("ใช้ --lang th (ไทย) หรือ --lang en (อังกฤษ)", "use --lang th (Thai) or --lang en (English)"))
     set_lang(lang)
     state.directory = directory
     state.no_input = no_input

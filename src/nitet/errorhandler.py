@@ -68,9 +68,8 @@ def report_usage(e: Exception) -> int:
     return code
 
 
-def _cancelled(written: bool = False) -> int:
-    sys.stderr.write("\n" + (t("ยกเลิกแล้ว\n", "cancelled\n") if written else
-                             t("ยกเลิกแล้ว ไม่มีการบันทึก\n", "cancelled, nothing written\n")))
+def _cancelled() -> int:
+    sys.stderr.write("\n" + t("ยกเลิกแล้ว ไม่มีการบันทึก\n", "cancelled, nothing written\n"))
     return EXIT_INTERRUPTED
 
 
@@ -94,7 +93,5 @@ def run(app_call: object) -> None:
         raise
     except Exception as e:
         sys.exit(report_bug(e))
-    if isinstance(code, int) and code:
-        if code == EXIT_INTERRUPTED:  # typer turned Ctrl-C while a command ran into exit 130
-            _cancelled(written=True)
+    if isinstance(code, int) and code:  # typer.Exit(n); Ctrl-C while a command ran comes back as 130
         sys.exit(code)

@@ -24,11 +24,11 @@ _VALUE_MESSAGES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"Input should be less than (?P<n>\S+)"), "ต้องน้อยกว่า {n}", "must be less than {n}"),
     (re.compile(r"(?P<v>.+) is not one of (?P<c>.+?)\.?$"), "{v} ไม่ใช่ค่าที่ใช้ได้ (ใช้ได้: {c})",
      "{v} is not one of {c}"),
-    (re.compile(r"^(?:file|directory|path|File|Directory|Path) (?P<p>.+) does not exist\.$"),
+    (re.compile(r"^(?:file|dir|directory|path|File|Directory|Path) (?P<p>.+) does not exist\.$"),
      "ไม่พบ {p}", "{p} does not exist"),
     (re.compile(r"^(?:file|File|path|Path) (?P<p>.+) is a directory\.$"), "{p} เป็นโฟลเดอร์ ต้องเป็นชื่อไฟล์",
      "{p} is a folder: give a file name"),
-    (re.compile(r"^(?:directory|Directory|path|Path) (?P<p>.+) is a file\.$"), "{p} เป็นไฟล์ ต้องเป็นโฟลเดอร์",
+    (re.compile(r"^(?:dir|directory|Directory|path|Path) (?P<p>.+) is a file\.$"), "{p} เป็นไฟล์ ต้องเป็นโฟลเดอร์",
      "{p} is a file: give a folder"),
 )
 
