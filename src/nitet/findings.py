@@ -102,6 +102,16 @@ def describe_validation_error(err: dict[str, Any]) -> tuple[str, str, str, tuple
         return ("screening-total",
                 t("{a}: รวมทุกระดับ {n} คน มากกว่าจำนวนที่คัดกรอง {m} คน", "{a}: {n} pupils across levels but {m} assessed", a=ctx.get("aspect"), n=ctx.get("total"), m=ctx.get("assessed")),
                 t("ตรวจจำนวนนักเรียนแต่ละระดับและจำนวนที่คัดกรอง (assessed)", "check the level counts and 'assessed'"), loc, False)
+    if typ == "calendar_day":
+        full = ctx.get("full")
+        return ("calendar",
+                t("วันในปฏิทินการศึกษาใช้ไม่ได้: {v}", "invalid day in the academic calendar: {v}", v=repr(ctx.get("value"))),
+                t("ใน years ใช้วันที่เต็ม เช่น 2026-05-16" if full else "ใน default ใช้ เดือน-วัน ที่มีจริง เช่น 05-16 (เดือนก่อนวัน)",
+                  "in years write a full date, e.g. 2026-05-16" if full else
+                  "in default write a real month-day, e.g. 05-16 (month first)"), loc, False)
+    if typ == "calendar_order":
+        return ("calendar", str(ctx.get("why")),
+                t("ตรวจวันเปิดและปิดภาคเรียนให้วันปิดอยู่หลังวันเปิด", "make each semester end after it starts"), loc, False)
     if typ == "step_without_case":
         return ("invalid", t("ระบุ step แต่ไม่ได้ระบุ case", "step is set without case"),
                 t("เพิ่ม case หรือลบ step", "add case or remove step"), loc, False)

@@ -160,7 +160,8 @@ def _month_day(value: object) -> tuple[int, int]:
         month, day = int(match[1]), int(match[2])
         if 1 <= month <= 12 and 1 <= day <= monthrange(2000, month)[1]:
             return month, day
-    raise ValueError(f"วันในปฏิทินภาคเรียน “{value}” ต้องเป็น เดือน-วัน เช่น 05-16")
+    raise ValueError(t("วันในปฏิทินภาคเรียน “{v}” ต้องเป็น เดือน-วัน เช่น 05-16",
+                       "a semester day “{v}” must be month-day, e.g. 05-16", v=value))
 
 
 def _full_date(value: object) -> date:
@@ -173,10 +174,11 @@ def _full_date(value: object) -> date:
 
 def _entry(entry: object) -> tuple[int, object, object]:
     if not isinstance(entry, Mapping) or not {"semester", "start", "end"} <= set(entry):
-        raise ValueError(f"ภาคเรียนในปฏิทินต้องมี semester, start และ end (ได้ {entry!r})")
+        raise ValueError(t("ภาคเรียนในปฏิทินต้องมี semester, start และ end (ได้ {e!r})",
+                           "a semester in the calendar needs semester, start and end (got {e!r})", e=entry))
     semester = entry["semester"]
     if isinstance(semester, bool) or not isinstance(semester, int):
-        raise ValueError(f"semester ต้องเป็นตัวเลข (ได้ {semester!r})")
+        raise ValueError(t("semester ต้องเป็นตัวเลข (ได้ {s!r})", "semester must be a number (got {s!r})", s=semester))
     return semester, entry["start"], entry["end"]
 
 
@@ -191,7 +193,7 @@ def semester_ranges(ay_be: int, calendar: Mapping[str, Any] | None = None) -> li
     ``calendar["years"][ay_be]`` (full dates) wins over ``calendar["default"]`` (``MM-DD``). A default
     ``MM-DD`` earlier than the first semester's start falls in the next CE year, and an end earlier than
     its start moves to the next year, so semester 2 (11-01 – 04-01) of 2569 ends 2027-04-01.
-    Malformed calendar data raises ``ValueError`` with a Thai message.
+    Malformed calendar data raises ``ValueError`` with a message in the current language.
     """
     cal: Mapping[str, Any] = DEFAULT_CALENDAR if calendar is None else calendar
     years = cal.get("years") or {}
@@ -215,7 +217,8 @@ def semester_ranges(ay_be: int, calendar: Mapping[str, Any] | None = None) -> li
             result.append(SemesterRange(no, first, last))
     for r in result:
         if r.end < r.start:
-            raise ValueError(f"ภาคเรียนที่ {r.semester} ปีการศึกษา {ay_be} สิ้นสุดก่อนเริ่ม")
+            raise ValueError(t("ภาคเรียนที่ {s} ปีการศึกษา {y} สิ้นสุดก่อนเริ่ม", "semester {s} of academic year {y} ends before it starts",
+                               s=r.semester, y=ay_be))
     return sorted(result, key=lambda r: (r.start, r.semester))
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+import re
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .base import IsoDate, NitetModel
+
+_MONTH_DAY = re.compile(r"\s*[0-9๐-๙]{1,2}\s*[-/]\s*[0-9๐-๙]{1,2}\s*")
 
 DEFAULT_PROJECTS = {
     "dltv": "โครงการนิเทศติดตามการจัดการศึกษาทางไกลผ่านดาวเทียม (DLTV)",
@@ -37,6 +41,27 @@ class SemesterDates(NitetModel):
     end: Annotated[str, Field(title="วันปิดภาคเรียน")]
 
 
+def _check_days(entries: list[SemesterDates], full: bool, prefix: str = "") -> None:
+    """Each semester's start and end: ``MM-DD`` in ``default``, a full date in ``years``."""
+    from ..thai import DateParseError, _month_day, parse_date
+
+    for i, e in enumerate(entries):
+        for key in ("start", "end"):
+            value = getattr(e, key)
+            try:
+                if full:
+                    parse_date(value)
+                elif not _MONTH_DAY.fullmatch(value):
+                    raise ValueError(value)
+                else:
+                    _month_day(value)
+            except (ValueError, DateParseError):
+                raise PydanticCustomError(
+                    "calendar_day", "{value!r} is not a {form}",
+                    {"value": value, "form": "full date" if full else "MM-DD", "full": full,
+                     "at": f"{prefix}{i}.{key}"}) from None
+
+
 class AcademicCalendar(NitetModel):
     default: Annotated[list[SemesterDates], Field(title="ภาคเรียนโดยทั่วไป (MM-DD)")] = [
         SemesterDates(semester=1, start="05-16", end="10-11"),
@@ -45,7 +70,31 @@ class AcademicCalendar(NitetModel):
     years: Annotated[dict[int, list[SemesterDates]], Field(
         title="ภาคเรียนรายปีการศึกษา (พ.ศ.)", description="เมื่อปีใดเลื่อนเปิด-ปิดภาคเรียน ให้ระบุวันที่เต็ม YYYY-MM-DD")] = {}
 
-    def as_mapping(self) -> dict[str, object]:
+    @field_validator("default")
+    @classmethod
+    def _default_days(cls, entries: list[SemesterDates]) -> list[SemesterDates]:
+        _check_days(entries, full=False)
+        return entries
+
+    @field_validator("years")
+    @classmethod
+    def _year_days(cls, years: dict[int, list[SemesterDates]]) -> dict[int, list[SemesterDates]]:
+        for year, entries in years.items():
+            _check_days(entries, full=True, prefix=f"{year}.")
+        return years
+
+    @model_validator(mode="after")
+    def _semesters_in_order(self) -> AcademicCalendar:
+        from ..thai import semester_ranges
+
+        for year in [2569, *self.years]:
+            try:
+                semester_ranges(year, self.as_mapping())
+            except ValueError as e:
+                raise PydanticCustomError("calendar_order", "{why}", {"why": str(e)}) from None
+        return self
+
+    def as_mapping(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
 
 
