@@ -155,6 +155,7 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     _entries: dict[str, list[Entry]] | None = field(default=None, repr=False)
+    _left_out: list[str] = field(default_factory=list, repr=False)
     _pending: Callable[[], dict[str, FileResult]] | None = field(default=None, repr=False)
     _models: dict[str, list[Any]] = field(default_factory=dict, repr=False)
 
@@ -162,9 +163,23 @@ class Loaded:
     def entries(self) -> dict[str, list[Entry]]:
         if self._entries is None:
             results = self._pending() if self._pending is not None else {}
-            self._entries = _entries_of(results)
+            self._set_results(results)
             self._pending = None
+        assert self._entries is not None
         return self._entries
+
+    def _set_results(self, results: dict[str, FileResult]) -> None:
+        self._entries = _entries_of(results)
+        self._left_out = sorted(rel for rel, r in results.items() if r.data is None)
+
+    def left_out(self) -> list[str]:
+        """Files whose errors keep their record out of ``of()`` (relative paths, sorted).
+
+        Warnings (PDPA, references) and an id that does not match the file name do not: those
+        records are still read. :func:`nitet.ui.warn_left_out` tells the user.
+        """
+        self.entries  # noqa: B018 - decode the records (the cache path reads them lazily)
+        return self._left_out
 
     def of(self, kind: str) -> list[Entry]:
         return self.entries.get(kind, [])
@@ -393,7 +408,7 @@ def _load(ws: Workspace, use_cache: bool, checks: bool) -> Loaded:
         results = {rel: previous[rel] for rel in keys if rel not in fresh and rel in previous}
         for r in _run_jobs(todo):
             results[r.rel] = r
-        loaded._entries = _entries_of(results)
+        loaded._set_results(results)
         for rel in sorted(results):
             loaded.findings.extend(results[rel].findings)
         cross = _cross_checks(loaded) if checks else []

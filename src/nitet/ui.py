@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .store import Loaded
+
 
 @cache
 def out() -> Console:
@@ -30,6 +32,17 @@ def say(text: str) -> None:
     (and no rich import for a command that only says one line)."""
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
     sys.stderr.flush()
+
+
+def warn_left_out(*loads: Loaded) -> None:
+    """Say on stderr how many files with errors are left out of what this command lists, counts,
+    exports or reports (nothing when there are none). Call once per command, after loading."""
+    from .i18n import t
+
+    n = sum(len(loaded.left_out()) for loaded in loads)
+    if n:
+        say(t("คำเตือน: {n} ไฟล์มีข้อผิดพลาดและไม่ถูกนับรวม — ดู 'nitet check'",
+              "warning: {n} file(s) with errors left out — see 'nitet check'", n=n))
 
 
 def data(text: str) -> None:

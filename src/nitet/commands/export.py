@@ -57,7 +57,7 @@ def _here(path: Path) -> Path:
 
 
 def _table(kind: str, fy: str | None, academic_year: str | None, thai: bool) -> Table:
-    from .. import context
+    from .. import context, ui
     from ..errors import UsageError
     from ..export import EXPORT_KINDS, build, thai_headers
 
@@ -74,7 +74,9 @@ def _table(kind: str, fy: str | None, academic_year: str | None, thai: bool) -> 
     if ay_be is not None and kind != "screenings":
         raise UsageError(t("--academic-year ใช้ได้กับ screenings เท่านั้น", "--academic-year applies to screenings only"),
                          t("ระเบียนอื่นแยกตามปีงบประมาณ: ใช้ --fy", "other kinds are by fiscal year: use --fy"))
-    table = build(context.load(), kind, fy=fy_be, academic_year=ay_be)
+    loaded = context.load()
+    ui.warn_left_out(loaded)
+    table = build(loaded, kind, fy=fy_be, academic_year=ay_be)
     if thai:
         table.headers = thai_headers(kind, table.headers)
     return table

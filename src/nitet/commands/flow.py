@@ -33,6 +33,7 @@ def list_(json_out: JsonOpt = False) -> None:
     from .. import context, ui
 
     loaded = context.load()
+    ui.warn_left_out(loaded)
     wfs = sorted(loaded.models("workflow"), key=lambda w: w.id)
     if json_out:
         ui.print_json([{"id": w.id, "title": w.title, "steps": len(w.steps), "source": w.source}
@@ -180,7 +181,8 @@ def advance(
     result = flows.advance_case(ws, loaded, entry, day=when, note=note, evidence=evidence or [],
                                 visits=visit or [], expect_step=step, force=force)
     gitops.maybe_commit(ws, [ws.root / entry.path], t(
-        "nitet: งาน {c} ขั้นตอน {s} เสร็จ", "nitet: case {c} step {s} done", c=entry.id, s=result.steps[0]), commit)
+        "nitet: งาน {c} ขั้นตอน {s} เสร็จ", "nitet: case {c} step {s} done", c=entry.id, s=result.steps[0]), commit,
+        evidence=result.evidence)
 
     for sid in result.steps:
         s = wf.step(sid)
@@ -212,6 +214,7 @@ def status(
     from ..flow_render import board, case_detail
 
     loaded = context.load()
+    ui.warn_left_out(loaded)
     today = date.today()
     if case is not None:
         report = flows.case_report(loaded, flows.find_case(loaded, case), today)

@@ -75,6 +75,7 @@ def list_(
     from ..plans import spent_to
 
     loaded = context.load()
+    ui.warn_left_out(loaded)
     plans = sorted((e for e in loaded.of("plan") if fy is None or e.data["fiscal_year"] == fy),
                    key=lambda e: (e.data["fiscal_year"], e.id))
     rows = [{"id": e.id, "fiscal_year": e.data["fiscal_year"], "title": e.data["title"],

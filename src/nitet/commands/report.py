@@ -61,10 +61,7 @@ def _emit(report: Any, template: str, fmt: str | None, output: Path | None, sour
     if fmt not in ("md", "xlsx"):
         raise UsageError(t("ไม่รู้จักรูปแบบ '{f}'", "unknown format '{f}'", f=fmt),
                          t("ใช้ --format md หรือ --format xlsx", "use --format md or --format xlsx"))
-    if sources.problem_files():
-        ui.say(t("คำเตือน: {n} ไฟล์มีข้อผิดพลาดและไม่ถูกนับในรายงาน — ดู 'nitet check'",
-                 "warning: {n} files have errors and are left out of the report — see 'nitet check'",
-                 n=sources.problem_files()))
+    ui.warn_left_out(*sources.loads)
     if report.empty:
         ui.say(t("ไม่มีข้อมูลที่ต้องรายงานในช่วงนี้", "nothing to report for this period"))
     if fmt == "xlsx":

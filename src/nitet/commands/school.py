@@ -176,7 +176,9 @@ def list_(
     from ..visits import same_network
 
     ws = context.workspace()
-    entries = [e for e in context.load().of("school")
+    loaded = context.load()
+    ui.warn_left_out(loaded)
+    entries = [e for e in loaded.of("school")
                if (network is None or same_network(e.data.get("network"), network))
                and (district is None or same_network(e.data.get("district"), district))
                and (not target or e.data.get("target"))]
@@ -221,6 +223,7 @@ def show(
 
     ws = context.workspace()
     loaded = context.load()
+    ui.warn_left_out(loaded)
     key = SchoolIndex.of(loaded).require(school)
     info = school_json(ws, loaded.index("school")[key])
     today = date.today()
@@ -322,6 +325,7 @@ def unvisited(
     from .. import context, thai, ui, visits
 
     loaded = context.load()
+    ui.warn_left_out(loaded)
     start, end = visits.period(fy=fy if fy is not None else thai.fiscal_year(date.today()), quarter=quarter)
     assert start is not None and end is not None
     items = [s for s in visits.unvisited(loaded, start, end)

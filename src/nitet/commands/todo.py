@@ -32,7 +32,9 @@ def todo(
     from ..visits import parse_day
 
     today = parse_day(day, "--date") if day else _date.today()
-    a = agenda(context.load(), today, days)
+    loaded = context.load()
+    ui.warn_left_out(loaded)
+    a = agenda(loaded, today, days)
     if json_out:
         ui.print_json(_as_json(a))
     else:

@@ -53,8 +53,8 @@ class Sources:
         return str(self.schools().get(key, {}).get("name", key))
 
     def problem_files(self) -> int:
-        """How many files have errors (their records are left out of the report)."""
-        return len({f.file for loaded in self.loads for f in loaded.findings if f.severity == "error"})
+        """How many files have errors that leave their records out of the report."""
+        return sum(len(loaded.left_out()) for loaded in self.loads)
 
 
 def as_sources(data: Loaded | Sequence[Loaded] | Sources) -> Sources:
