@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -101,6 +102,16 @@ def test_levels(form: object, expected: str | None) -> None:
 def test_academic_year_ce_becomes_be() -> None:
     assert values.academic_year("๒๕๖๙") == 2569
     assert values.academic_year(2026) == 2569
+
+
+def test_a_ce_academic_year_typed_as_an_option_is_refused(ws: Path) -> None:
+    from conftest import make_runner
+
+    r = make_runner(ws)("import", "screening", "--academic-year", "2026", "--semester", "1", "--grade", "1",
+                        "--school", "1063020130", str(ws / "nitet.yaml"), "--dry-run")
+    assert r.exit_code == 2
+    assert "ปีการศึกษาต้องเป็นปี พ.ศ. (ได้ 2026 ซึ่งเป็นปี ค.ศ.: ใช้ 2569)" in r.stderr
+    assert values.academic_year("2569", ce_ok=False) == 2569
 
 
 @given(st.text(st.sampled_from(list("กขคงจฉชซโรงเรียนบ้าน “”…–abc,;\n0123456789")), max_size=40))

@@ -21,7 +21,7 @@ def _options(school: str | None, academic_year: str | None, semester: str | None
     try:
         return Options(
             school=school,
-            academic_year=values.academic_year(academic_year) if academic_year else None,
+            academic_year=values.academic_year(academic_year, ce_ok=False) if academic_year else None,
             semester=values.semester(semester) if semester else None,
             grade=values.grade(grade) if grade else None)
     except values.CellError as e:

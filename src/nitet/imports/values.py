@@ -184,12 +184,16 @@ def grade(value: Any) -> int | None:
     return int(m.group(1))
 
 
-def academic_year(value: Any) -> int | None:
-    """``2569`` / ``๒๕๖๙`` (BE). A CE year (≤ 2400) is read as CE and turned into BE."""
+def academic_year(value: Any, *, ce_ok: bool = True) -> int | None:
+    """``2569`` / ``๒๕๖๙`` (BE). In a sheet a CE year (≤ 2400) is read as CE and turned into BE;
+    typed on the command line (``ce_ok=False``) it is refused, as every other ``--fy``/``--academic-year``."""
     n = number(value, field=t("ปีการศึกษา", "academic year"))
     if n is None:
         return None
     y = int(n)
+    if 1900 <= y <= 2200 and not ce_ok:
+        raise CellError(t("ปีการศึกษาต้องเป็นปี พ.ศ. (ได้ {v} ซึ่งเป็นปี ค.ศ.: ใช้ {be})",
+                          "the academic year must be a BE year (got {v}, a CE year: use {be})", v=value, be=y + BE_OFFSET))
     if 1900 <= y <= 2200:
         return y + BE_OFFSET
     if 2443 <= y <= 2743:
