@@ -160,3 +160,13 @@ def test_numbers_in_thai_or_arabic_digits_with_commas(n: int, thai_digits: bool,
     text = digits(f"{n:,}" if commas else str(n), thai_digits)
     assert parse_number(text, "x") == n
     assert parse_number(text + ".5", "x") == n + 0.5
+
+
+def test_adding_a_plan_twice_keeps_the_first_and_says_how_to_change_it(run, ws: Path) -> None:
+    assert run("plan", "add", "--id", "dltv-2569", "--fy", "2569", "--title", "โครงการ DLTV").exit_code == 0
+    before = (ws / "records/plans/dltv-2569.yaml").read_bytes()
+    r = run("plan", "add", "--id", "dltv-2569", "--fy", "2569", "--title", "อื่น")
+    assert r.exit_code == 1
+    assert "มีไฟล์ records/plans/dltv-2569.yaml อยู่แล้ว" in r.stderr
+    assert "แก้ไฟล์ records/plans/dltv-2569.yaml โดยตรง หรือลบไฟล์เดิมก่อน" in r.stderr  # there is no 'plan edit'
+    assert (ws / "records/plans/dltv-2569.yaml").read_bytes() == before

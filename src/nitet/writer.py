@@ -64,6 +64,10 @@ def render(ws: Workspace, path: Path, model: type[Record], data: dict[str, Any])
     return schema_comment(ws, path, model.KIND) + dump_rt(to_commented(ordered(model, data)))
 
 
+#: Record kinds that have an ``nitet KIND edit`` command.
+EDIT_COMMANDS = ("school", "visit")
+
+
 def create(ws: Workspace, path: Path, model: type[Record], data: dict[str, Any]) -> Path:
     """Write a new record; refuse to replace an existing file."""
     text = render(ws, path, model, data)
@@ -76,10 +80,13 @@ def create(ws: Workspace, path: Path, model: type[Record], data: dict[str, Any])
         try:
             os.link(tmp, path)  # atomic create-if-absent
         except FileExistsError:
+            rel = ws.rel(path)
+            how = (t("แก้ด้วย 'nitet {k} edit' ", "edit it with 'nitet {k} edit' ", k=model.KIND)
+                   if model.KIND in EDIT_COMMANDS else t("แก้ไฟล์ {p} โดยตรง ", "edit {p} itself ", p=rel))
             raise DataError(
-                t("มีไฟล์ {p} อยู่แล้ว", "{p} already exists", p=ws.rel(path)),
-                t("ระเบียนเดิมไม่ถูกเขียนทับ: แก้ไขด้วยคำสั่ง edit หรือลบไฟล์เดิมก่อน",
-                  "nothing was overwritten: edit the existing record or remove it first")) from None
+                t("มีไฟล์ {p} อยู่แล้ว", "{p} already exists", p=rel),
+                t("ระเบียนเดิมไม่ถูกเขียนทับ: {how}หรือลบไฟล์เดิมก่อน", "nothing was overwritten: {how}or remove it first",
+                  how=how)) from None
         except OSError:
             if path.exists():
                 raise
