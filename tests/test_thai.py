@@ -400,3 +400,12 @@ def test_date_errors_follow_the_language() -> None:
     with pytest.raises(DateParseError) as e:
         parse_date("31/2/2569")
     assert e.value.message.startswith("อ่านวันที่ “31/2/2569” ไม่ได้: วันที่ 31 ไม่มีในเดือนกุมภาพันธ์ 2569 (เดือนนี้มี 28 วัน)")
+
+
+def test_a_month_out_of_range_gets_the_hint_of_its_own_order() -> None:
+    with pytest.raises(DateParseError) as iso:
+        parse_date("2026-13-01")
+    assert iso.value.problem == "ไม่มีเดือนที่ 13 (เดือนต้องเป็น 1–12 เรียง ปี-เดือน-วัน)"
+    with pytest.raises(DateParseError) as thai:
+        parse_date("01/13/2569")
+    assert thai.value.problem == "ไม่มีเดือนที่ 13 (เดือนต้องเป็น 1–12 และเขียนวันก่อนเดือน)"

@@ -310,7 +310,7 @@ def _normalise(text: str) -> str:
     return " ".join("".join(chars).split())
 
 
-def _build(text: str, year_s: str, month: int, day: int, era: str | None = None) -> date:
+def _build(text: str, year_s: str, month: int, day: int, era: str | None = None, year_first: bool = False) -> date:
     if len(year_s) not in (2, 4) or (era == "CE" and len(year_s) != 4):
         raise DateParseError(text, t("ปี “{y}” ใช้ไม่ได้: {h}", "year “{y}” cannot be used: {h}", y=year_s,
                                      h=t(*_YEAR_HINT)))
@@ -324,9 +324,11 @@ def _build(text: str, year_s: str, month: int, day: int, era: str | None = None)
             era=t("พ.ศ.", "BE") if is_be else t("ค.ศ.", "CE"), y=year, be0=MIN_YEAR_CE + BE_OFFSET,
             be1=MAX_YEAR_CE + BE_OFFSET, ce0=MIN_YEAR_CE, ce1=MAX_YEAR_CE))
     if not 1 <= month <= 12:
-        raise DateParseError(text, t("ไม่มีเดือนที่ {m} (เดือนต้องเป็น 1–12 และเขียนวันก่อนเดือน)",
-                                     "there is no month {m} (months are 1–12, and the day comes before the month)",
-                                     m=month))
+        raise DateParseError(text, t("ไม่มีเดือนที่ {m} (เดือนต้องเป็น 1–12 เรียง ปี-เดือน-วัน)",
+                                     "there is no month {m} (months are 1–12, in year-month-day order)", m=month)
+                             if year_first else
+                             t("ไม่มีเดือนที่ {m} (เดือนต้องเป็น 1–12 และเขียนวันก่อนเดือน)",
+                               "there is no month {m} (months are 1–12, and the day comes before the month)", m=month))
     days = monthrange(ce, month)[1]
     if not 1 <= day <= days:
         raise DateParseError(text, t("วันที่ {d} ไม่มีในเดือน{m} {y} (เดือนนี้มี {n} วัน)",
@@ -348,7 +350,7 @@ def _parse(text: str, s: str) -> date:
     if numeric:
         a, b, c = numeric.groups()
         if len(a) == 4 and len(b) <= 2 and len(c) <= 2:  # year first (ISO), BE or CE
-            return _build(text, a, int(b), int(c))
+            return _build(text, a, int(b), int(c), year_first=True)
         if len(a) <= 2 and len(b) <= 2:  # day first (Thai usage)
             return _build(text, c, int(b), int(a))
         raise DateParseError(text, t("ตัวเลขวันที่ไม่ครบหรือเกินรูปแบบ วัน/เดือน/ปี หรือ ปี-เดือน-วัน",
