@@ -93,6 +93,25 @@ def test_fmt_json_reports_changed_and_errors(ws: Path, run) -> None:
     assert [e["file"] for e in doc["errors"]] == ["records/visits/2569/bad.yaml"]
 
 
+def test_fmt_says_why_it_cannot_format_a_file_in_the_users_language(ws: Path, run) -> None:
+    """The same words as 'nitet check', never libyaml's English in a Thai run."""
+    _visit(ws, "alias.yaml", "id: alias\ntopics: &t [การอ่าน]\nfindings: *t\n")
+    _visit(ws, "dup.yaml", "id: dup\ndate: 2026-01-05\ndate: 2026-01-06\n")
+    _visit(ws, "empty.yaml", "")
+    (ws / "records/visits/2569/latin1.yaml").write_bytes(b"id: latin1\nfindings: caf\xe9\n")
+    th = run("fmt")
+    assert th.exit_code == 1
+    assert th.stderr.splitlines()[:4] == [
+        "records/visits/2569/alias.yaml:3:11: จัดรูปแบบไม่ได้: ไม่อนุญาตให้ใช้ alias (*ชื่อ) ในระเบียน",
+        "records/visits/2569/dup.yaml:3:1: จัดรูปแบบไม่ได้: คีย์ 'date' ซ้ำในไฟล์เดียวกัน",
+        "records/visits/2569/empty.yaml:1:1: จัดรูปแบบไม่ได้: ไฟล์ว่าง",
+        "records/visits/2569/latin1.yaml:2:14: จัดรูปแบบไม่ได้: ไฟล์ไม่ได้เข้ารหัส UTF-8",
+    ]
+    en = run("fmt", "--check", "--json", lang="en")
+    assert [e["message"] for e in json.loads(en.stdout)["errors"]] == [
+        "aliases (*name) are not allowed in records", "duplicate key 'date'", "file is empty", "file is not UTF-8"]
+
+
 def test_fmt_puts_the_right_schema_line_on_top_of_every_kind(ws: Path, run) -> None:
     files = {
         "records/schools/1063020130.yaml": ("code: '1063020130'\nname: บ้านทดสอบ\n", "school"),

@@ -35,6 +35,13 @@ class FormatProblem(Exception):
         super().__init__(message)
         self.message, self.line, self.column = message, line, column
 
+    @classmethod
+    def unreadable(cls, p: YamlProblem) -> FormatProblem:
+        """Said as ``nitet check`` says it (one table of messages: store's)."""
+        from .store import describe_read_problem
+
+        return cls(describe_read_problem(p)[0], p.line, p.column)
+
 
 @dataclass(slots=True)
 class FileOutcome:
@@ -115,7 +122,7 @@ def format_text(text: str, line: str | None = None) -> str:
     try:
         before = parse_fast(text.encode("utf-8"))
     except YamlProblem as p:
-        raise FormatProblem(p.message, p.line, p.column) from None
+        raise FormatProblem.unreadable(p) from None
     if not isinstance(before, dict):
         raise FormatProblem(t("ไฟล์ต้องเป็นชุด คีย์: ค่า (mapping)", "the file must be a mapping (key: value)"))
     current = text.replace("\r\n", "\n")
@@ -133,7 +140,7 @@ def format_text(text: str, line: str | None = None) -> str:
     except Exception as e:  # ruamel's own errors: the file stays as it is
         mark = getattr(e, "problem_mark", None)
         pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        raise FormatProblem(str(getattr(e, "problem", None) or e), *pos) from None
+        raise FormatProblem.unreadable(YamlProblem("syntax", str(getattr(e, "problem", None) or e), *pos)) from None
     try:
         after = parse_fast(current.encode("utf-8"))
     except YamlProblem:
@@ -153,8 +160,8 @@ def format_file(ws: Workspace, path: Path, *, write: bool) -> FileOutcome:
     except OSError as e:
         out.problem = FormatProblem(t("อ่านไฟล์ไม่ได้: {e}", "cannot read the file: {e}", e=e.strerror))
         return out
-    except YamlProblem as p:
-        out.problem = FormatProblem(t("ไฟล์ไม่ได้เข้ารหัส UTF-8", "the file is not UTF-8"), p.line, p.column)
+    except YamlProblem as p:  # not UTF-8, too large
+        out.problem = FormatProblem.unreadable(p)
         return out
     kind = schema_kind(ws, path)
     try:

@@ -58,9 +58,14 @@ _READ_MESSAGES = {
 }
 
 
-def _read_finding(rel: str, p: YamlProblem) -> Finding:
+def describe_read_problem(p: YamlProblem) -> tuple[str, str]:
+    """(message, hint) in the current language for a file that cannot be read as a record."""
     th, en, hth, hen = _READ_MESSAGES.get(p.check, _READ_MESSAGES["syntax"])
-    return Finding(rel, p.line, p.column, p.check, ERROR, t(th, en, m=p.message), t(hth, hen))
+    return t(th, en, m=p.message), t(hth, hen)
+
+
+def _read_finding(rel: str, p: YamlProblem) -> Finding:
+    return Finding(rel, p.line, p.column, p.check, ERROR, *describe_read_problem(p))
 
 
 @dataclass(slots=True)
