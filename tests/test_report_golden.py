@@ -16,6 +16,7 @@ from conftest import make_runner
 GOLDEN = Path(__file__).parent / "golden"
 CASES = {
     "krs-2569-q1.md": ("report", "krs", "--fy", "2569", "--quarter", "1"),
+    "krs-2569-q2.md": ("report", "krs", "--fy", "2569", "--quarter", "2"),
     "krs-2569-q2-cumulative.md": ("report", "krs", "--fy", "2569", "--quarter", "2", "--cumulative"),
     "visits-2569-q1.md": ("report", "visits", "--fy", "2569", "--quarter", "1"),
     "screening-2568.md": ("report", "screening", "--academic-year", "2568"),

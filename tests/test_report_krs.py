@@ -86,7 +86,8 @@ def test_money_to_date_and_remaining_are_exact(krs_ws: Path) -> None:
     assert (m1.spent_period, m1.spent_to_date, m1.remaining) == (12500, 12500, 27500)
     assert (m2.spent_period, m2.spent_to_date, m2.remaining) == (7500.25, 20000.25, 19999.75)
     assert m2.percent_disbursed == pytest.approx(50.000625)
-    assert (m3.spent_period, m3.spent_to_date, m3.remaining) == (0, 20000.25, 19999.75)
+    # Q3 has no result: its spending is unknown, not 0; to date adds up the quarters with a result
+    assert (m3.spent_period, m3.spent_to_date, m3.remaining) == (None, 20000.25, 19999.75)
     cumulative = build(krs_ws, 2, cumulative=True)
     assert cumulative.projects[0].money.spent_period == 20000.25
     assert cumulative.heading == "ผลการดำเนินงาน ๖ เดือน ไตรมาสที่ ๑–๒ (๑ ต.ค. ๒๕๖๘ – ๓๑ มี.ค. ๒๕๖๙)"
@@ -96,8 +97,9 @@ def test_activities_of_the_quarter_with_their_status(krs_ws: Path) -> None:
     q1 = [(a.id, a.status_th, a.planned) for a in build(krs_ws, 1).projects[0].activities]
     assert q1 == [("a1", "กำลังดำเนินการ", True)]
     q2 = [(a.id, a.status_th, a.planned) for a in build(krs_ws, 2).projects[0].activities]
-    # a3 is planned for Q2 with no status; a2 is reported done although planned for Q4
-    assert q2 == [("a1", "ดำเนินการแล้ว", True), ("a2", "ดำเนินการแล้ว", False), ("a3", "ยังไม่ดำเนินการ", True)]
+    # a3 is planned for Q2 and no status was ever recorded: not reported, never "not started";
+    # a2 is reported done although planned for Q4
+    assert q2 == [("a1", "ดำเนินการแล้ว", True), ("a2", "ดำเนินการแล้ว", False), ("a3", "ยังไม่รายงาน", True)]
 
 
 def test_markdown_report_of_the_quarter(krs_ws: Path) -> None:
@@ -163,8 +165,108 @@ def test_visit_counts_grow_by_quarter_and_end_with_the_years_distinct_schools(
 
 def test_cumulative_report_takes_the_latest_status_and_every_quarters_notes(krs_ws: Path) -> None:
     p = build(krs_ws, 2, cumulative=True).projects[0]
-    assert [(a.id, a.status) for a in p.activities] == [("a1", "done"), ("a2", "done"), ("a3", "not_started")]
+    assert [(a.id, a.status) for a in p.activities] == [("a1", "done"), ("a2", "done"), ("a3", "not_reported")]
     assert [(n.quarter, n.text) for n in p.problems] == [(1, "ทางไกล")]
     assert [(n.quarter, n.text) for n in p.suggestions] == [(2, "ออนไลน์")]
     out = make_runner(krs_ws)("report", "krs", "--fy", "2569", "--quarter", "2", "--cumulative").stdout
     assert "- ไตรมาสที่ ๑: ทางไกล" in out and "- ไตรมาสที่ ๒: ออนไลน์" in out
+
+
+# --- a quarter without a result: carried-forward statuses, unknown money, a warning -----------------
+
+Q1_ONLY = PLAN[:PLAN.index("  - quarter: 2")]  # as the demo's DLTV plan: Q2 has visits but no result
+COMMAND_Q2 = "nitet plan result --plan p-2569 --quarter 2 --spent <บาท> --activity a1=<สถานะ> --activity a3=<สถานะ>"
+
+
+@pytest.fixture
+def q1_only_ws(krs_ws: Path) -> Path:
+    (krs_ws / "records/plans/p-2569.yaml").write_text(Q1_ONLY, encoding="utf-8")
+    return krs_ws
+
+
+def test_quarter_without_result_carries_the_latest_status_forward_and_marks_it(q1_only_ws: Path) -> None:
+    rows = {q: [(a.id, a.status, a.status_th, a.reported_quarter, a.carried)
+                for a in build(q1_only_ws, q).projects[0].activities] for q in (1, 2)}
+    assert rows[1] == [("a1", "in_progress", "กำลังดำเนินการ", 1, False)]
+    assert rows[2] == [("a1", "in_progress", "กำลังดำเนินการ (ยกมาจากไตรมาสที่ ๑)", 1, True),
+                       ("a3", "not_reported", "ยังไม่รายงาน", None, False)]
+    cumulative = [(a.id, a.status_th) for a in build(q1_only_ws, 2, cumulative=True).projects[0].activities]
+    assert cumulative == [("a1", "กำลังดำเนินการ (ยกมาจากไตรมาสที่ ๑)"), ("a3", "ยังไม่รายงาน")]
+
+
+def test_quarter_without_result_has_unknown_spending_not_zero(q1_only_ws: Path) -> None:
+    m1, m2 = (build(q1_only_ws, q).projects[0].money for q in (1, 2))
+    assert (m1.spent_period, m1.spent_to_date, m1.remaining, m1.percent_disbursed) == (12500, 12500, 27500, 31.25)
+    assert (m2.spent_period, m2.spent_to_date, m2.remaining, m2.percent_disbursed) == (None, 12500, 27500, 31.25)
+    c = build(q1_only_ws, 2, cumulative=True)
+    assert (c.projects[0].money.spent_period, c.projects[0].money.spent_to_date) == (12500, 12500)
+    assert [(m.quarter, m.command()) for _, m in c.missing] == [(2, COMMAND_Q2)]
+    assert build(q1_only_ws, 1).missing == []
+    q2 = build(q1_only_ws, 2)
+    assert (q2.total.spent_period, q2.total.spent_to_date) == (None, 12500)
+    sat = q2.projects[0].indicators[2]
+    assert (sat.result, sat.carried, sat.note) == (85, True, "ยกมาจากไตรมาสที่ ๑")
+    assert [(n.quarter, n.text, n.reported) for n in q2.projects[0].problems] == [(2, "ยังไม่รายงาน", False)]
+    assert [(n.quarter, n.text) for n in c.projects[0].problems] == [(1, "ทางไกล"), (2, "ยังไม่รายงาน")]
+
+
+def test_markdown_of_a_quarter_without_result_says_so_and_warns(q1_only_ws: Path) -> None:
+    r = make_runner(q1_only_ws)("report", "krs", "--fy", "2569", "--quarter", "2")
+    assert r.exit_code == 0
+    assert r.stderr.splitlines() == [
+        "คำเตือน: ยังไม่ได้บันทึกผลของ 1 โครงการ/ไตรมาส — รายงานแสดงสถานะที่ยกมาจากไตรมาสก่อนหรือ 'ยังไม่รายงาน' "
+        "และไม่นับเงินเบิกจ่ายของไตรมาสนั้นเป็น 0",
+        f"  p-2569 ไตรมาสที่ 2: {COMMAND_Q2}"]
+    out = r.stdout
+    assert "| ๑ | โครงการทดสอบ | ๔๐,๐๐๐.๐๐ | ยังไม่รายงาน | ๑๒,๕๐๐.๐๐ | ๒๗,๕๐๐.๐๐ | ๓๑.๒๕ |" in out
+    assert "| | **รวม** | **๔๐,๐๐๐.๐๐** | **ยังไม่รายงาน** | **๑๒,๕๐๐.๐๐** | **๒๗,๕๐๐.๐๐** | **๓๑.๒๕** |" in out
+    assert f"- โครงการทดสอบ (p-2569) ไตรมาสที่ ๒: `{COMMAND_Q2}`" in out
+    assert "| ๑ | นิเทศ | ๑, ๒, ๓ | ๓๐,๐๐๐.๐๐ | กำลังดำเนินการ (ยกมาจากไตรมาสที่ ๑) |" in out
+    assert "| ๒ | อบรม | ๒ | - | ยังไม่รายงาน |" in out
+    assert "| ๓ | ความพึงพอใจ | ร้อยละ | ๘๐ | ๘๕ (ยกมาจากไตรมาสที่ ๑) | ๑๐๖.๒๕ |" in out
+    assert "ยังไม่ดำเนินการ" not in out
+    assert "### ปัญหาอุปสรรค\n\n- ยังไม่รายงาน\n" in out
+    en = make_runner(q1_only_ws)("report", "krs", "--fy", "2569", "--quarter", "2", lang="en")
+    assert en.stderr.splitlines()[1] == (
+        "  p-2569 quarter 2: nitet plan result --plan p-2569 --quarter 2 --spent <amount> "
+        "--activity a1=<status> --activity a3=<status>")
+    quiet = make_runner(q1_only_ws)("report", "krs", "--fy", "2569", "--quarter", "1")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_excel_of_a_quarter_without_result_matches_the_markdown(q1_only_ws: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "krs.xlsx"
+    assert make_runner(q1_only_ws)("report", "krs", "--fy", "2569", "--quarter", "2", "-o", str(path)).exit_code == 0
+    wb = load_workbook(path)
+    summary = [row for row in wb["สรุป"].iter_rows(values_only=True) if row[0] is not None or row[1] is not None]
+    assert (1, "โครงการทดสอบ", 40000, "ยังไม่รายงาน", 12500, 27500, 0.3125) in summary
+    assert ("   " + COMMAND_Q2,) + (None,) * 6 in summary
+    statuses = [row[5] for row in wb["กิจกรรม"].iter_rows(min_row=5, values_only=True) if row[1] is not None]
+    assert statuses == ["กำลังดำเนินการ (ยกมาจากไตรมาสที่ ๑)", "ยังไม่รายงาน"]
+    notes = [row[6] for row in wb["ตัวชี้วัด"].iter_rows(min_row=5, values_only=True)]
+    assert notes == [None, None, "ยกมาจากไตรมาสที่ ๑"]
+
+
+def test_plan_never_reported_shows_not_reported_everywhere(krs_ws: Path) -> None:
+    (krs_ws / "records/plans/p-2569.yaml").write_text(PLAN[:PLAN.index("results:")], encoding="utf-8")
+    p = build(krs_ws, 1).projects[0]
+    assert [(a.id, a.status_th) for a in p.activities] == [("a1", "ยังไม่รายงาน")]
+    assert (p.money.spent_period, p.money.spent_to_date, p.money.remaining, p.money.percent_disbursed) == \
+        (None, None, None, None)
+    assert [(i.id, i.result, i.note) for i in p.indicators] == [
+        ("dltv", 2, ""), ("any", 3, ""), ("sat", None, "ยังไม่รายงาน")]
+    out = make_runner(krs_ws)("report", "krs", "--fy", "2569", "--quarter", "1").stdout
+    assert "| ๑ | โครงการทดสอบ | ๔๐,๐๐๐.๐๐ | ยังไม่รายงาน | ยังไม่รายงาน | - | - |" in out
+    assert "| ๓ | ความพึงพอใจ | ร้อยละ | ๘๐ | ยังไม่รายงาน | - |" in out
+
+
+def test_demo_dltv_in_quarter_2_is_in_progress_carried_from_quarter_1(demo_ws: Path) -> None:
+    """QA: the demo's DLTV activity a1 showed 'not started' in Q2 although Q1 reported it in progress."""
+    r = make_runner(demo_ws)("report", "krs", "--fy", "2569", "--quarter", "2")
+    assert r.exit_code == 0
+    assert "| ๑ | นิเทศติดตามโรงเรียน DLTV | ๑, ๒, ๓ | ๓๐,๐๐๐.๐๐ | กำลังดำเนินการ (ยกมาจากไตรมาสที่ ๑) |" in r.stdout
+    assert "  dltv-2569 ไตรมาสที่ 2: nitet plan result --plan dltv-2569 --quarter 2 --spent <บาท> " \
+        "--activity a1=<สถานะ>" in r.stderr.splitlines()
+    assert "reading-2569" not in r.stderr

@@ -43,7 +43,7 @@ def test_krs_workbook(demo_ws: Path, tmp_path: Path) -> None:
     ind = wb["ตัวชี้วัด"]
     values = [[c.value for c in r] for r in ind.iter_rows(min_row=ind.freeze_panes and 5)]
     assert ["โครงการนิเทศติดตามการจัดการศึกษาทางไกลผ่านดาวเทียม (DLTV)", "จำนวนโรงเรียน DLTV ที่ได้รับการนิเทศ",
-            "โรงเรียน", 10, 4, 0.4] in values
+            "โรงเรียน", 10, 4, 0.4, None] in values  # หมายเหตุ: a counted value is never carried
     assert len(ind._charts) == 1
 
 

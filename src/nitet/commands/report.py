@@ -99,8 +99,26 @@ def krs(
     day = _report_date(report_date)
     sources = _sources(workspaces)
     report = krs_report.build(sources, fy, quarter, cumulative=cumulative, today=day)
+    _warn_missing_results(report)
     name = f"krs-{fy}-q{quarter}" + ("-cumulative" if cumulative else "")
     _emit(report, "krs.md.j2", fmt, output, sources, name)
+
+
+def _warn_missing_results(report: Any) -> None:
+    """Say on stderr which projects have no result for a quarter of the report, and how to record one."""
+    from .. import ui
+
+    if not report.missing:
+        return
+    ui.say(t("คำเตือน: ยังไม่ได้บันทึกผลของ {n} โครงการ/ไตรมาส — รายงานแสดงสถานะที่ยกมาจากไตรมาสก่อนหรือ "
+             "'ยังไม่รายงาน' และไม่นับเงินเบิกจ่ายของไตรมาสนั้นเป็น 0",
+             "warning: {n} project quarter(s) have no result recorded — the report shows statuses carried "
+             "forward from an earlier quarter or 'not reported', and does not count their spending as 0",
+             n=len(report.missing)))
+    for p, m in report.missing:
+        where = f"{p.id}" + (f" ({p.source})" if p.source else "")
+        ui.say(t("  {p} ไตรมาสที่ {q}: {c}", "  {p} quarter {q}: {c}", p=where, q=m.quarter,
+                 c=m.command(t("<บาท>", "<amount>"), t("<สถานะ>", "<status>"))))
 
 
 @app.command("visits", help=t("รายงานการนิเทศ: ทุกครั้งในช่วง และสรุปรายโรงเรียน/เครือข่าย",

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import thai
-from .krs import KrsReport
+from .krs import NOT_REPORTED_TH, KrsReport
 from .screening import ScreeningReport
 from .visits import VisitsReport
 from .xlsx_sheet import Column, SheetWriter
@@ -20,6 +20,11 @@ def _date(d: Any, r: Any) -> str:
 
 def _d(text: object, r: Any) -> str:
     return thai.digits(str(text), r.thai_digits)
+
+
+def _spent(value: float | None) -> float | str:
+    """Money of a period without any result: ยังไม่รายงาน, never 0."""
+    return NOT_REPORTED_TH if value is None else value
 
 
 def krs(r: KrsReport) -> Any:
@@ -39,10 +44,22 @@ def krs(r: KrsReport) -> Any:
         s.header()
         for n, p in enumerate(r.projects, start=1):
             m = p.money
-            s.add([n, p.title + (f" ({p.source})" if p.source else ""), m.budget, m.spent_period,
-                   m.spent_to_date, m.remaining, m.percent_disbursed])
+            s.add([n, p.title + (f" ({p.source})" if p.source else ""), m.budget, _spent(m.spent_period),
+                   _spent(m.spent_to_date), m.remaining, m.percent_disbursed])
         t = r.total
-        s.add([None, "รวม", t.budget, t.spent_period, t.spent_to_date, t.remaining, t.percent_disbursed], bold=True)
+        s.add([None, "รวม", t.budget, _spent(t.spent_period), _spent(t.spent_to_date), t.remaining,
+               t.percent_disbursed], bold=True)
+        if r.missing:
+            s.row += 1
+            # one merged row per line (a merged cell does not wrap): the same words as krs.md.j2
+            s.note("หมายเหตุ: ยังไม่ได้บันทึกผลของโครงการและไตรมาสต่อไปนี้ ในรายงานนี้เงินเบิกจ่าย คงเหลือ ร้อยละ "
+                   "และยอดรวมจึงนับเฉพาะไตรมาสที่บันทึกผลแล้ว", bold=True)
+            s.note("(ช่องที่ไม่มีผลเลยเป็น \"ยังไม่รายงาน\" ไม่ใช่ ๐ บาท) และสถานะกิจกรรมยกมาจากผลล่าสุดที่รายงานไว้ "
+                   "บันทึกผลด้วยคำสั่งต่อไปนี้แล้วออกรายงานใหม่:", bold=True)
+            for p, miss in r.missing:
+                s.note(f"- {p.title} ({p.id}{f', {p.source}' if p.source else ''}) "
+                       + _d(f"ไตรมาสที่ {miss.quarter}", r) + ":")
+                s.note(f"   {miss.command()}")
     s.row += 1
     s.note(f"ผู้รายงาน {r.reporter or '-'}   ตำแหน่ง {r.reporter_position or '-'}")
     s.note(f"วันที่รายงาน {thai.format_date(r.report_date, 'full', r.thai_digits)}")
@@ -58,15 +75,21 @@ def krs(r: KrsReport) -> Any:
         for n, act in enumerate(p.activities, start=1):
             a.add([p.title, n, act.title + ("" if act.planned else " (นอกแผนของช่วงนี้)"),
                    _d(", ".join(map(str, act.quarters)), r), act.budget, act.status_th])
+    acts = [act for p in r.projects for act in p.activities]
+    if any(act.carried for act in acts):
+        a.note(_d(f"สถานะที่ \"ยกมาจากไตรมาสที่ …\" คือสถานะล่าสุดที่รายงานไว้ในไตรมาสก่อน "
+                  f"ยังไม่มีรายงานสถานะของไตรมาสที่ {r.quarter}", r))
+    if any(act.status == "not_reported" for act in acts):
+        a.note("\"ยังไม่รายงาน\" คือยังไม่เคยบันทึกสถานะของกิจกรรมนั้นในปีงบประมาณนี้")
     a.finish()
     i = SheetWriter(wb, "ตัวชี้วัด", [
         Column("โครงการ", wrap=True), Column("ตัวชี้วัด", wrap=True), Column("หน่วยนับ"), Column("ค่าเป้าหมาย", "num"),
-        Column("ผลการดำเนินงาน", "num"), Column("ร้อยละของเป้าหมาย", "pct")])
+        Column("ผลการดำเนินงาน", "num"), Column("ร้อยละของเป้าหมาย", "pct"), Column("หมายเหตุ")])
     i.title(r.title, r.heading)
     i.header()
     for p in r.projects:
         for ind in p.indicators:
-            i.add([p.title, ind.title, ind.unit, ind.target, ind.result, ind.percent])
+            i.add([p.title, ind.title, ind.unit, ind.target, ind.result, ind.percent, ind.note])
     i.finish()
     i.bar_chart("ความก้าวหน้าของตัวชี้วัด (ร้อยละของเป้าหมาย)", 2, 6, i.header_row + 1, i.row,
                 "ร้อยละของเป้าหมาย", percent=True)
