@@ -288,3 +288,13 @@ def test_edit_keeps_comments_and_refuses_bad_follow_up(run: Runner, ws: Path) ->
 def test_english_messages_with_lang_en(run: Runner) -> None:
     r = run("visit", "add", "--school", "nowhere", "--date", "2026-11-02", lang="en")
     assert r.exit_code == 1 and "school 'nowhere' is not registered" in r.stderr
+
+
+def test_a_two_digit_year_decades_back_is_refused_with_the_forms_to_type(run: Runner, ws: Path) -> None:
+    r = run("visit", "add", "--school", "1063020130", "--date", "25/11/26")
+    assert r.exit_code == 2 and visit_files(ws) == []
+    assert "วันที่นิเทศ 25 พ.ย. 2526 เก่ากว่า 3 ปี" in r.stderr
+    this_year = date.today().year
+    assert f"25/11/{(this_year + 543) % 100:02d} หรือ 25/11/{this_year}" in r.stderr and "--force" in r.stderr
+    assert add(run, "--school", "1063020130", "--date", "25/11/26", "--force")["path"].startswith(
+        "records/visits/2527/1983-11-25-")

@@ -217,6 +217,7 @@ def group_by_network(items: Iterable[UnvisitedSchool]) -> list[tuple[str | None,
 # --------------------------------------------------------------------------- reading what people type
 
 FUTURE_DAYS = 30  # a visit dated further ahead than this is almost surely a typo (wrong year)
+PAST_YEARS = 3  # ... and one further back than this, too (25/11/26 reads as BE 2526)
 
 
 def parse_day(text: str, option: str) -> date:
@@ -230,8 +231,20 @@ def parse_day(text: str, option: str) -> date:
                          t("ตรวจวัน เดือน ปี แล้วลองใหม่", "check the day, month and year and try again")) from None
 
 
+
 def check_dates(day: date, follow_up: date | None, today: date, force: bool = False) -> None:
-    """Refuse a visit far in the future (unless forced) and a follow-up before the visit."""
+    """Refuse a visit far in the future or more than PAST_YEARS back (unless forced: both are
+    usually a year typed in the wrong era) and a follow-up before the visit."""
+    if day < today - timedelta(days=PAST_YEARS * 365) and not force:
+        raise UsageError(
+            t("วันที่นิเทศ {d} เก่ากว่า {n} ปี", "the visit date {d} is more than {n} years ago",
+              d=thai.format_date(day), n=PAST_YEARS),
+            t("ตรวจปีอีกครั้ง: ปีเลข ๒ หลักอ่านเป็น พ.ศ. (26 คือ พ.ศ. 2526) ถ้าหมายถึงปีนี้ให้พิมพ์ {a} หรือ {b} "
+              "ถ้าวันที่ถูกต้องจริงให้เพิ่ม --force",
+              "check the year: a 2-digit year is BE (26 is BE 2526); for this year type {a} or {b}; "
+              "if the date is right, add --force",
+              a=f"{day.day}/{day.month}/{(today.year + thai.BE_OFFSET) % 100:02d}",
+              b=f"{day.day}/{day.month}/{today.year}"))
     if day > today + timedelta(days=FUTURE_DAYS) and not force:
         raise UsageError(
             t("วันที่นิเทศ {d} อยู่ล่วงหน้าเกิน {n} วัน", "the visit date {d} is more than {n} days ahead",
