@@ -23,7 +23,8 @@ def _git_identity(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=root, check=True, capture_output=True,
+                          text=True).stdout
 
 
 def repo(ws: Path) -> Path:
@@ -98,3 +99,85 @@ def test_two_clones_add_a_visit_for_the_same_school_and_day_and_merge_cleanly(ws
     assert run("check").exit_code == 0
     assert [v["supervisors"] for v in run("visit", "list", "--json").json()] in (
         [["ศน.a"], ["ศน.b"]], [["ศน.b"], ["ศน.a"]])
+
+
+# --------------------------------------------------------------------------- evidence travels with its case
+
+OLD_GITIGNORE = ".nitet/\n*.xlsx\n~$*\n"  # what nitet init wrote before evidence/ was kept in git
+
+
+def start_case(ws: Path) -> str:
+    r = make_runner(ws)("flow", "start", "area-supervision", "--title", "การนิเทศแบบบูรณาการ 2569",
+                        "--date", "2025-10-15", "--no-commit")
+    assert r.exit_code == 0, r.stderr
+    return r.stdout.strip()
+
+
+def evidence(ws: Path, name: str) -> str:
+    (ws / "evidence").mkdir(exist_ok=True)
+    (ws / "evidence" / name).write_bytes(b"PK\x03\x04 survey")
+    return f"evidence/{name}"
+
+
+def check_lines(ws: Path) -> tuple[int, list[str]]:
+    r = make_runner(ws)("check")
+    return r.exit_code, [line for line in r.stdout.splitlines() if "warning[" in line or "error[" in line]
+
+
+def test_a_new_workspace_keeps_reports_out_of_git_but_not_evidence(ws: Path) -> None:
+    repo(ws)
+    asked = ["krs-2569-q1.xlsx", "reports/visits-2569.xlsx", "evidence/สำรวจความต้องการ.xlsx",
+             "evidence/2569/แผน.xlsx", "evidence/~$สำรวจความต้องการ.xlsx", ".nitet/records.cache"]
+    assert git(ws, "check-ignore", "--no-index", *asked).split() == ["krs-2569-q1.xlsx", "reports/visits-2569.xlsx",
+                                "evidence/~$สำรวจความต้องการ.xlsx", ".nitet/records.cache"]
+
+
+def test_advance_with_commit_commits_the_xlsx_evidence_and_a_clone_finds_it(ws: Path, tmp_path: Path) -> None:
+    cid = start_case(ws)
+    repo(ws)
+    ev = evidence(ws, "สำรวจความต้องการ.xlsx")
+    (ws / "evidence" / "ร่าง.txt").write_text("ยังไม่ใช่หลักฐาน\n", encoding="utf-8")  # unrelated: stays out
+    r = make_runner(ws)("flow", "advance", cid, "--evidence", ev, "--date", "2025-10-20", "--commit")
+    assert r.exit_code == 0, r.stderr
+    assert "คำเตือน" not in r.stderr
+    assert sorted(git(ws, "show", "--name-only", "--format=", "HEAD").splitlines()) == sorted(
+        [ev, f"records/cases/2569/{cid}.yaml"])
+    assert git(ws, "status", "--porcelain", "--untracked-files=all").splitlines() == ["?? evidence/ร่าง.txt"]
+    git(tmp_path, "clone", "-q", str(ws), "clone")
+    assert (tmp_path / "clone" / ev).read_bytes() == b"PK\x03\x04 survey"
+    assert check_lines(tmp_path / "clone") == (0, [])
+
+
+def test_autocommit_commits_text_evidence_too(ws: Path) -> None:
+    cfg = ws / "nitet.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("autocommit: false", "autocommit: true"), encoding="utf-8")
+    cid = start_case(ws)
+    repo(ws)
+    ev = evidence(ws, "ข้อมูลสารสนเทศ-2569.txt")
+    r = make_runner(ws)("flow", "advance", cid, "--evidence", ev, "--date", "2025-10-20")
+    assert r.exit_code == 0, r.stderr
+    assert git(ws, "status", "--porcelain").strip() == ""
+    assert git(ws, "ls-files", "evidence").splitlines() == [ev]
+
+
+def test_evidence_path_is_literal_and_nothing_else_is_committed(ws: Path) -> None:
+    cid = start_case(ws)
+    repo(ws)
+    ev = evidence(ws, "[1].txt")
+    evidence(ws, "1.txt")  # what the glob [1].txt would match: not attached, so not committed
+    r = make_runner(ws)("flow", "advance", cid, "--evidence", ev, "--date", "2025-10-20", "--commit")
+    assert r.exit_code == 0, r.stderr
+    assert git(ws, "ls-files", "evidence").splitlines() == [ev]
+    assert git(ws, "status", "--porcelain").splitlines() == ["?? evidence/1.txt"]
+
+
+def test_visit_add_commits_its_evidence_inside_the_workspace(ws: Path) -> None:
+    add_school(ws)
+    repo(ws)
+    (ws / "photos").mkdir()
+    (ws / "photos" / "1.jpg").write_bytes(b"\xff\xd8")
+    r = make_runner(ws)("visit", "add", "--school", "1063020130", "--date", "2026-11-02", "--commit", "--json",
+                        "--evidence", "photos/1.jpg", "--evidence", "photos/ไม่มี.jpg")
+    assert r.exit_code == 0, r.stderr
+    assert sorted(git(ws, "show", "--name-only", "--format=", "HEAD").splitlines()) == sorted(
+        ["photos/1.jpg", r.json()["path"]])

@@ -19,7 +19,7 @@ Rules, in one place:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -203,6 +203,7 @@ class Advance:
     finished: bool
     next_step: str | None
     forced: bool = False
+    evidence: list[str] = field(default_factory=list)  #: the evidence paths recorded (workspace-relative)
 
 
 def _require_active(entry: Entry) -> None:
@@ -288,7 +289,7 @@ def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note
             writer.put(doc, Case, "finished", day.isoformat())
 
     writer.edit(ws, ws.root / entry.path, Case, change)
-    return Advance([r["step"] for r in rows], finished, after.current, forced=bool(force))
+    return Advance([r["step"] for r in rows], finished, after.current, forced=bool(force), evidence=paths)
 
 
 def _step_item(row: dict[str, Any]) -> Any:

@@ -2,15 +2,18 @@
 
 A record is saved the moment its file is written; the commit is a convenience on top. A failure
 to commit (no git, not a repository, a hook refusing) is a warning, never a lost record. Only the
-files nitet wrote are committed (``git commit -- PATHS``): whatever else the user has staged stays
-staged and out of the commit.
+files nitet wrote are committed (``git commit -- PATHS``), with the evidence files the same command
+attached (those inside the workspace and not ignored by git: an ignored one is a warning, because a
+colleague's clone will not have it): whatever else the user has staged stays staged and out of the
+commit. Paths are literal (``GIT_LITERAL_PATHSPECS``): ``evidence/[1].pdf`` names that file only.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,9 +23,48 @@ if TYPE_CHECKING:
     from .workspace import Workspace
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", timeout=60, check=False)
+def _git(root: Path, *args: str, input: str | None = None, literal: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run git in ``root``; ``literal``: pathspecs are plain paths (check-ignore refuses the setting)."""
+    env = {**os.environ, "GIT_LITERAL_PATHSPECS": "1"} if literal else None
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, input=input,
+                          encoding="utf-8", errors="replace", timeout=60, check=False, env=env)
+
+
+def workspace_files(ws: Workspace, texts: Iterable[str]) -> list[str]:
+    """The paths among ``texts`` (relative to the workspace, or absolute) that are files inside the
+    workspace, as workspace-relative POSIX paths. Anything outside it (also through a symbolic
+    link), a folder, a missing file or a file inside ``.git`` is left out."""
+    try:
+        root = ws.root.resolve()
+    except OSError:
+        return []
+    out: list[str] = []
+    for text in texts:
+        p = Path(text.strip())
+        p = p if p.is_absolute() else root / p
+        try:
+            here = p.parent.resolve() / p.name
+            rel = here.relative_to(root)
+            p.resolve().relative_to(root)
+        except (OSError, ValueError):
+            continue
+        if not p.is_file() or ".git" in rel.parts or not rel.parts:
+            continue
+        s = rel.as_posix()
+        if s not in out:
+            out.append(s)
+    return out
+
+
+def _ignored(root: Path, rels: list[str]) -> list[str]:
+    """The untracked files among ``rels`` that git ignores (``git check-ignore``)."""
+    if not rels:
+        return []
+    r = _git(root, "check-ignore", "-z", "--stdin", input="\0".join(rels) + "\0", literal=False)
+    if r.returncode != 0:  # 1: none ignored; 128: git could not tell (then 'git add' says why)
+        return []
+    found = set(r.stdout.split("\0"))
+    return [p for p in rels if p in found]
 
 
 def is_repo(root: Path) -> bool:
@@ -40,8 +82,10 @@ def should_commit(ws: Workspace, commit: bool | None) -> bool:
     return ws.config.autocommit if commit is None else commit
 
 
-def maybe_commit(ws: Workspace, paths: Sequence[Path], message: str, commit: bool | None) -> bool:
-    """Commit ``paths`` (and only them) when asked to. True when a commit was made.
+def maybe_commit(ws: Workspace, paths: Sequence[Path], message: str, commit: bool | None, *,
+                 evidence: Iterable[str] = ()) -> bool:
+    """Commit ``paths`` (and only them) when asked to, with the ``evidence`` files the command
+    attached (see the module docstring). True when a commit was made.
 
     Silent when committing is off or the workspace is not a git repository and ``commit`` is
     None (autocommit); with an explicit ``--commit`` the user is told why nothing was committed.
@@ -57,7 +101,10 @@ def maybe_commit(ws: Workspace, paths: Sequence[Path], message: str, commit: boo
                      d=ws.root))
         return False
     rels = [ws.rel(p) for p in paths]
+    files = [f for f in workspace_files(ws, evidence) if f not in rels]
     try:
+        ignored = _ignored(ws.root, files)
+        rels += [f for f in files if f not in ignored]
         added = _git(ws.root, "add", "--", *rels)
         done = added if added.returncode else _git(ws.root, "commit", "-q", "-m", message, "--", *rels)
     except (OSError, subprocess.SubprocessError) as e:
@@ -71,4 +118,10 @@ def maybe_commit(ws: Workspace, paths: Sequence[Path], message: str, commit: boo
                  e=reason[-1] if reason else done.returncode))
         return False
     ui.say(t("commit แล้ว: {m}", "committed: {m}", m=message))
+    for f in ignored:
+        ui.say(t("คำเตือน: ไม่ได้ commit ไฟล์หลักฐาน {p} เพราะ .gitignore ละไว้ เพื่อนร่วมทีมจะไม่ได้ไฟล์นี้ — "
+                 "เพิ่มบรรทัด !/evidence/** ท้าย .gitignore (หรือ git add -f {p}) แล้ว commit",
+                 "warning: evidence file {p} was not committed: .gitignore ignores it, so colleagues will not "
+                 "get it — add the line !/evidence/** at the end of .gitignore (or git add -f {p}) and commit",
+                 p=f))
     return True

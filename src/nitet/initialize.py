@@ -12,8 +12,11 @@ from .yamlio import atomic_write
 
 GITIGNORE = """# nitet: local cache and logs (never commit)
 .nitet/
-# spreadsheets and reports you generate
+# spreadsheets and reports you generate (made again from the records at any time)
 *.xlsx
+# ...but evidence files belong with the cases and visits that name them: always shared
+!/evidence/**
+# Office lock files (~$name.xlsx), also in evidence/
 ~$*
 """
 

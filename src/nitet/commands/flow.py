@@ -181,7 +181,8 @@ def advance(
     result = flows.advance_case(ws, loaded, entry, day=when, note=note, evidence=evidence or [],
                                 visits=visit or [], expect_step=step, force=force)
     gitops.maybe_commit(ws, [ws.root / entry.path], t(
-        "nitet: งาน {c} ขั้นตอน {s} เสร็จ", "nitet: case {c} step {s} done", c=entry.id, s=result.steps[0]), commit)
+        "nitet: งาน {c} ขั้นตอน {s} เสร็จ", "nitet: case {c} step {s} done", c=entry.id, s=result.steps[0]), commit,
+        evidence=result.evidence)
 
     for sid in result.steps:
         s = wf.step(sid)

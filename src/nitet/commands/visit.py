@@ -182,7 +182,8 @@ def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | No
     path.parent.mkdir(parents=True, exist_ok=True)
     writer.create(ws, path, Visit, data)
     ui.say(t("บันทึกการนิเทศแล้ว: {p}", "visit saved: {p}", p=ws.rel(path)))
-    gitops.maybe_commit(ws, [path], _commit_message(ws, loaded, data, ("บันทึกการนิเทศ", "visit to")), commit)
+    gitops.maybe_commit(ws, [path], _commit_message(ws, loaded, data, ("บันทึกการนิเทศ", "visit to")), commit,
+                        evidence=data.get("evidence") or [])
     if json_out:
         ui.print_json({"id": path.stem, "path": ws.rel(path)})
 
@@ -333,7 +334,8 @@ def _apply(loaded: Loaded, e: Entry, changes: dict[str, Any], commit: bool | Non
         return
     ui.say(t("แก้ไขแล้ว: {p}", "updated: {p}", p=e.path))
     data = {**e.data, **changes}
-    gitops.maybe_commit(ws, [path], _commit_message(ws, loaded, data, ("แก้บันทึกการนิเทศ", "edit visit to")), commit)
+    gitops.maybe_commit(ws, [path], _commit_message(ws, loaded, data, ("แก้บันทึกการนิเทศ", "edit visit to")), commit,
+                        evidence=changes.get("evidence") or [])
 
 
 @app.command("done", help=t("บันทึกว่าติดตามผลแล้ว", "mark a visit's follow-up as done"))
