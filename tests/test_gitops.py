@@ -181,3 +181,34 @@ def test_visit_add_commits_its_evidence_inside_the_workspace(ws: Path) -> None:
     assert r.exit_code == 0, r.stderr
     assert sorted(git(ws, "show", "--name-only", "--format=", "HEAD").splitlines()) == sorted(
         ["photos/1.jpg", r.json()["path"]])
+
+
+def test_old_gitignore_commit_warns_and_check_says_what_to_do(ws: Path) -> None:
+    (ws / ".gitignore").write_text(OLD_GITIGNORE, encoding="utf-8")
+    cid = start_case(ws)
+    repo(ws)
+    ev = evidence(ws, "สำรวจความต้องการ.xlsx")
+    r = make_runner(ws)("flow", "advance", cid, "--evidence", ev, "--date", "2025-10-20", "--commit")
+    assert r.exit_code == 0, r.stderr
+    assert f"คำเตือน: ไม่ได้ commit ไฟล์หลักฐาน {ev} เพราะ .gitignore ละไว้" in r.stderr
+    assert git(ws, "show", "--name-only", "--format=", "HEAD").split() == [f"records/cases/2569/{cid}.yaml"]
+    case_file = f"records/cases/2569/{cid}.yaml"
+    assert check_lines(ws) == (0, [
+        f"{case_file}:12:9: warning[evidence-ignored] ไฟล์หลักฐาน {ev} ถูก .gitignore ละไว้ จึงไม่ขึ้น git: "
+        "เพื่อนร่วมทีมที่ clone ไปจะไม่พบไฟล์นี้"])
+    with (ws / ".gitignore").open("a", encoding="utf-8") as f:  # the fix the hint gives
+        f.write("!/evidence/**\n")
+    assert check_lines(ws) == (0, [  # no stale answer from the cache
+        f"{case_file}:12:9: warning[evidence-uncommitted] ไฟล์หลักฐาน {ev} ยังไม่อยู่ใน git แต่ไฟล์งานนี้อยู่แล้ว: "
+        "เพื่อนร่วมทีมที่ clone ไปจะไม่พบไฟล์นี้"])
+    git(ws, "add", ".gitignore", ev)
+    git(ws, "commit", "-q", "-m", "หลักฐาน")
+    assert check_lines(ws) == (0, [])
+
+
+def test_evidence_of_a_case_not_yet_committed_is_no_warning(ws: Path) -> None:
+    repo(ws)
+    cid = start_case(ws)
+    ev = evidence(ws, "สำรวจ.txt")
+    assert make_runner(ws)("flow", "advance", cid, "--evidence", ev, "--date", "2025-10-20").exit_code == 0
+    assert check_lines(ws) == (0, [])  # both go in with the next 'git add records evidence'

@@ -6,6 +6,9 @@ files nitet wrote are committed (``git commit -- PATHS``), with the evidence fil
 attached (those inside the workspace and not ignored by git: an ignored one is a warning, because a
 colleague's clone will not have it): whatever else the user has staged stays staged and out of the
 commit. Paths are literal (``GIT_LITERAL_PATHSPECS``): ``evidence/[1].pdf`` names that file only.
+
+:func:`evidence_tracking` answers, for ``nitet check``, which evidence files git tracks, with one
+``git ls-files`` and only inside a repository (found without running git).
 """
 
 from __future__ import annotations
@@ -28,6 +31,80 @@ def _git(root: Path, *args: str, input: str | None = None, literal: bool = True)
     env = {**os.environ, "GIT_LITERAL_PATHSPECS": "1"} if literal else None
     return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, input=input,
                           encoding="utf-8", errors="replace", timeout=60, check=False, env=env)
+
+
+def find_repo(root: Path) -> tuple[Path, Path] | None:
+    """``(top, git_dir)`` of the repository holding ``root``, found by looking for ``.git`` upward
+    (no git process: ``nitet check`` outside a repository costs a few stats). None: not in one."""
+    try:
+        start = root.resolve()
+    except OSError:
+        return None
+    for d in (start, *start.parents):
+        dot = d / ".git"
+        if dot.is_dir():
+            return d, dot
+        if dot.is_file():  # a worktree or submodule: "gitdir: PATH"
+            try:
+                text = dot.read_text(encoding="utf-8").strip()
+            except OSError:
+                return None
+            if not text.startswith("gitdir:"):
+                return None
+            gd = Path(text[len("gitdir:"):].strip())
+            return d, gd if gd.is_absolute() else d / gd
+    return None
+
+
+def state_key(root: Path) -> str:
+    """What git's answer about tracked and ignored files depends on, as stats: the index and the
+    ignore files from ``root`` up to the top of the repository ("" outside a repository).
+
+    Part of the cache digest of cross-record findings, so that ``git add``/``commit`` or an edited
+    ``.gitignore`` refreshes the evidence warnings. (A ``.gitignore`` deeper than ``root`` is not
+    watched: ``nitet check --no-cache`` sees it at once, any record change does too.)
+    """
+    repo = find_repo(root)
+    if repo is None:
+        return ""
+    top, gd = repo
+    watched = [gd / "index", gd / "info" / "exclude"]
+    d = root.resolve()
+    while True:
+        watched.append(d / ".gitignore")
+        if d == top or d == d.parent:
+            break
+        d = d.parent
+    out = []
+    for p in watched:
+        try:
+            st = p.stat()
+            out.append(f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}")
+        except OSError:
+            out.append("-")
+    return ",".join(out)
+
+
+def evidence_tracking(root: Path, rels: Iterable[str]) -> dict[str, bool] | None:
+    """Which of these workspace-relative files git has in its index (True) or sees as untracked and
+    not ignored (False); a file missing from the answer is ignored by git. One ``git ls-files`` over
+    the folders of ``rels``; None when the workspace is not in a repository or git cannot answer.
+    """
+    rels = list(rels)
+    if not rels or find_repo(root) is None or shutil.which("git") is None:
+        return None
+    folders = sorted({r.rsplit("/", 1)[0] if "/" in r else "." for r in rels})
+    try:
+        r = _git(root, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--", *folders)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if r.returncode:
+        return None
+    out: dict[str, bool] = {}
+    for item in r.stdout.split("\0"):
+        if len(item) > 2:
+            out[item[2:]] = item[0] != "?"
+    return out
 
 
 def workspace_files(ws: Workspace, texts: Iterable[str]) -> list[str]:

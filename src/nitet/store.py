@@ -353,14 +353,17 @@ RACY_NS = 1_000_000_000
 
 
 def _context_digest(ws: Workspace) -> str:
-    """What cross-record checks depend on besides the files: nitet.yaml and today's date.
+    """What cross-record checks depend on besides the files: nitet.yaml, today's date and, in a
+    git repository, git's index and ignore files (whether evidence files are in git).
 
     The files themselves are covered by the cache: cross-record findings are stored only with
     a complete set of keys, and reused only when every file still has its key.
     """
     import datetime as _dt
 
-    return f"{_stat_key(ws.root / 'nitet.yaml')}|{_dt.date.today().isoformat()}"
+    from .gitops import state_key
+
+    return f"{_stat_key(ws.root / 'nitet.yaml')}|{_dt.date.today().isoformat()}|{state_key(ws.root)}"
 
 
 def load(ws: Workspace, *, use_cache: bool = True, checks: bool = True) -> Loaded:

@@ -30,6 +30,7 @@ CHECKS: list[Check] = [
     refs.project_refs,
     plans.plan_records,
     flows.case_steps,
+    flows.evidence_in_git,
     pdpa.personal_data,
 ]
 

@@ -4,6 +4,9 @@ A case file records one completed step per ``advance``. Edited by hand (or merge
 can end up with a step completed before the one it follows, a step recorded twice, a parent recorded
 before its sub-steps, a ``done`` status with steps still open, or a link to a visit that is gone.
 Each is a finding at the line of the offending entry.
+
+In a git repository, an evidence file that git ignores, or that is not in git while its case file
+is, never reaches a colleague's clone (:func:`evidence_in_git`).
 """
 
 from __future__ import annotations
@@ -84,4 +87,51 @@ def case_steps(loaded: Loaded) -> list[Problem]:
                       s=", ".join(open_steps)),
                     t("บันทึกขั้นตอนที่เหลือ หรือเปลี่ยน status เป็น active แล้วใช้ 'nitet flow advance'",
                       "record the remaining steps, or set status: active and use 'nitet flow advance'")))
+    return out
+
+
+def evidence_in_git(loaded: Loaded) -> list[Problem]:
+    """Evidence files of cases that will not travel with the case through git: ignored by git
+    (``evidence-ignored``), or not in git while the case file is (``evidence-uncommitted``).
+
+    One ``git ls-files`` for the whole workspace, run only when cases name existing evidence files
+    and the workspace is inside a git repository. An untracked evidence file of a case that is
+    itself not committed yet is no finding: the two are committed together.
+    """
+    from ..gitops import evidence_tracking
+
+    root = loaded.ws.root
+    named: list[tuple[str, int, int, str]] = []
+    for e in loaded.of("case"):
+        for i, entry in enumerate(e.data.get("steps", [])):
+            for j, path in enumerate(entry.get("evidence", [])):
+                p = str(path)
+                if p and not p.startswith("/") and ".." not in p.split("/") and (root / p).is_file():
+                    named.append((e.path, i, j, p))
+    if not named:
+        return []
+    tracked = evidence_tracking(root, {p for *_, p in named} | {case for case, *_ in named})
+    if tracked is None:
+        return []
+    out: list[Problem] = []
+    for case, i, j, p in named:
+        if p not in tracked:
+            out.append(Problem(
+                case, ("steps", i, "evidence", j), "evidence-ignored",
+                t("ไฟล์หลักฐาน {p} ถูก .gitignore ละไว้ จึงไม่ขึ้น git: เพื่อนร่วมทีมที่ clone ไปจะไม่พบไฟล์นี้",
+                  "evidence file {p} is ignored by .gitignore, so it never reaches git: a colleague's clone "
+                  "will not have it", p=p),
+                t("เพิ่มบรรทัด !/evidence/** ท้าย .gitignore (พื้นที่ทำงานจาก nitet รุ่นก่อนละไฟล์ *.xlsx ทุกที่) "
+                  "หรือใช้ git add -f {p} แล้ว commit",
+                  "add the line !/evidence/** at the end of .gitignore (workspaces made by older nitet ignore "
+                  "every *.xlsx), or git add -f {p}, then commit", p=p), WARNING))
+        elif not tracked[p] and tracked.get(case):
+            out.append(Problem(
+                case, ("steps", i, "evidence", j), "evidence-uncommitted",
+                t("ไฟล์หลักฐาน {p} ยังไม่อยู่ใน git แต่ไฟล์งานนี้อยู่แล้ว: เพื่อนร่วมทีมที่ clone ไปจะไม่พบไฟล์นี้",
+                  "evidence file {p} is not in git but this case file is: a colleague's clone will not have it",
+                  p=p),
+                t("git add {p} แล้ว commit (หรือใช้ --commit กับ nitet flow advance ซึ่ง commit หลักฐานไปด้วย)",
+                  "git add {p} and commit (or use --commit with nitet flow advance, which commits the evidence too)",
+                  p=p), WARNING))
     return out
