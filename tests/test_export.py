@@ -63,7 +63,8 @@ def test_csv_of_visits_flattens_lists_and_goes_to_stdout(records: Path, run) -> 
     assert first["supervisees"] == "ครูสมศรี (ครู, ป.4); ครูมานะ"
     assert first["supervisee_count"] == "2"
     assert first["methods"] == "observation; coaching"
-    assert first["findings"] == "-ครูเตรียมการสอน\nบรรทัดสอง"
+    assert first["findings"] == "'-ครูเตรียมการสอน\nบรรทัดสอง"  # a spreadsheet must not read it as a formula
+    assert first["suggestions"] == "'+เพิ่มสื่อ"
     assert first["follow_up_date"] == "2025-12-15" and first["follow_up_done"] == "false"
     assert first["ratings"] == "prep=4; media=5"
     assert rows[1]["fiscal_year"] == "2570"
@@ -106,7 +107,7 @@ def test_xlsx_keeps_text_as_text(records: Path, run) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     head = list(rows[0])
     first = dict(zip(head, rows[1], strict=True))
-    assert first["findings"] == "-ครูเตรียมการสอน\nบรรทัดสอง"
+    assert first["findings"] == "-ครูเตรียมการสอน\nบรรทัดสอง"  # exact: xlsx marks text as text
     assert first["suggestions"] == "+เพิ่มสื่อ"
     assert first["date"].date() == date(2025, 11, 20)
     second = dict(zip(head, rows[2], strict=True))
@@ -143,3 +144,11 @@ def test_an_empty_workspace_exports_just_the_header(run) -> None:
     assert r.exit_code == 0
     assert r.stdout.startswith("\ufeffid,date,fiscal_year,quarter,school,school_name")
     assert len(r.stdout.splitlines()) == 1
+
+
+def test_csv_text_that_a_spreadsheet_would_run_starts_with_a_quote(records: Path, run) -> None:
+    schools = {row["code"]: row for row in _csv(run("export", "csv", "schools").stdout)}
+    assert schools["1063020131"]["name"] == "'=HYPERLINK(\"x\")"
+    assert schools["1063020130"]["name"] == "โรงเรียนบ้านแม่ละเมา" and schools["1063020130"]["students"] == "150"
+    visits = _csv(run("export", "csv", "visits").stdout)
+    assert visits[1]["topics"] == "'@mention"

@@ -227,13 +227,21 @@ def build(loaded: Loaded, kind: str, *, fy: int | None = None,
     return Table(kind, [h for h, _ in columns], [[_num(fn(d)) for _, fn in columns] for d in data])
 
 
+#: A CSV cell of text starting with one of these is a formula to Excel and LibreOffice.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value: Cell) -> str:
+    """Text that a spreadsheet would run as a formula gets a leading ``'`` (shown as text, the
+    quote hidden); numbers, dates and other text are written as they are."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_START) else value
     return str(value)
 
 
