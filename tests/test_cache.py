@@ -244,3 +244,23 @@ def test_two_checks_at_once_agree_and_leave_a_whole_cache(ws: Path) -> None:
     assert snap.results().keys() == snap.keys.keys()  # whole: every key has its record
     assert _check(ws) == _check(ws, "--no-cache") == [f"{paths[0].relative_to(ws).as_posix()}:1:7:invalid-date"]
     assert not [p for p in (ws / ".nitet").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_an_evidence_file_deleted_or_put_back_changes_the_cached_findings(ws: Path, settled: None) -> None:
+    """Evidence files are not records, but missing-evidence depends on them: the cached
+    cross-record findings hold only while every evidence file is as it was."""
+    run = make_runner(ws)
+    (ws / "evidence").mkdir()
+    proof = ws / "evidence/รายงาน.pdf"
+    proof.write_bytes(b"%PDF")
+    started = run("flow", "start", "career-teacher", "--title", "พัฒนาครู", "--fy", "2569", "--date", "2025-10-01")
+    case = started.stdout.strip()
+    assert run("flow", "advance", case, "--evidence", "evidence/รายงาน.pdf", "--date", "2025-10-02").exit_code == 0
+    rel = f"records/cases/2569/{case}.yaml"
+    assert _check(ws) == [] and _check(ws) == []
+    proof.unlink()
+    [finding] = _check(ws)
+    assert finding.startswith(f"{rel}:") and finding.endswith(":missing-evidence")
+    assert _check(ws) == [finding]  # from the cache, still right
+    proof.write_bytes(b"%PDF")
+    assert _check(ws) == []

@@ -15,7 +15,7 @@ import gc
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -163,6 +163,9 @@ class Loaded:
     _left_out: list[str] = field(default_factory=list, repr=False)
     _pending: Callable[[], dict[str, FileResult]] | None = field(default=None, repr=False)
     _models: dict[str, list[Any]] = field(default_factory=dict, repr=False)
+    #: files outside the records that cross-record checks looked at (evidence): their state is
+    #: part of what cached cross-record findings are valid for
+    watched: set[str] = field(default_factory=set, repr=False)
 
     @property
     def entries(self) -> dict[str, list[Entry]]:
@@ -366,6 +369,34 @@ def _context_digest(ws: Workspace) -> str:
     return f"{_stat_key(ws.root / 'nitet.yaml')}|{_dt.date.today().isoformat()}|{state_key(ws.root)}"
 
 
+def _watch_digest(ws: Workspace, paths: Iterable[str]) -> str:
+    """The state (stat key, or absence) of files cross-record checks looked at, as text."""
+    import json
+
+    return json.dumps([[p, _stat_key(ws.root / p)] for p in sorted(set(paths))], ensure_ascii=False)
+
+
+def _checked_digest(ws: Workspace, base: str, loaded: Loaded) -> str:
+    return f"{base}#{_watch_digest(ws, loaded.watched)}"
+
+
+def _still_valid(ws: Workspace, base: str, stored: str | None) -> bool:
+    """Whether cached cross-record findings (stored with ``stored``) hold now: the same context
+    and every watched file (an evidence file, say) still in the state it was."""
+    import json
+
+    if stored is None:
+        return False
+    head, sep, watched = stored.partition("#")
+    if not sep or head != base:
+        return False
+    try:
+        paths = [p for p, _key in json.loads(watched)]
+    except (ValueError, TypeError):
+        return False
+    return _watch_digest(ws, paths) == watched
+
+
 def load(ws: Workspace, *, use_cache: bool = True, checks: bool = True) -> Loaded:
     """Load every record of the workspace. Findings are collected, never raised."""
     with _gc_paused():
@@ -400,10 +431,11 @@ def _load(ws: Workspace, use_cache: bool, checks: bool) -> Loaded:
         loaded._pending = pending
         loaded.findings.extend(old.file_findings())
         if checks:
-            cross = old.checked_findings(digest)
+            stored = old.checked[0] if old.checked is not None else None
+            cross = old.checked_findings(stored) if stored and _still_valid(ws, digest, stored) else None
             if cross is None:
                 cross = _cross_checks(loaded)
-                cache.write(ws, fp, old.keys, None, kept=old, checked=(digest, cross))
+                cache.write(ws, fp, old.keys, None, kept=old, checked=(_checked_digest(ws, digest, loaded), cross))
             loaded.findings.extend(cross)
     else:
         previous: dict[str, FileResult] = {}
@@ -426,7 +458,7 @@ def _load(ws: Workspace, use_cache: bool, checks: bool) -> Loaded:
                        if key is not None and max(key[1], key[2]) < started - RACY_NS}
             complete = checks and len(settled) == len(keys)
             cache.write(ws, fp, settled, {rel: results[rel] for rel in settled if rel in results},
-                        checked=(digest, cross) if complete else None)
+                        checked=(_checked_digest(ws, digest, loaded), cross) if complete else None)
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
 

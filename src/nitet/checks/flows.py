@@ -72,6 +72,7 @@ def case_steps(loaded: Loaded) -> list[Problem]:
                         t("ไม่พบบันทึกการนิเทศ '{v}'", "visit '{v}' does not exist", v=vid),
                         t("แก้รหัสหรือลบออก (ดู 'nitet visit list')", "fix the id or remove it (see 'nitet visit list')")))
             for j, path in enumerate(entry.get("evidence", [])):
+                loaded.watched.add(str(path))
                 if not (loaded.ws.root / path).exists():
                     out.append(Problem(
                         e.path, ("steps", i, "evidence", j), "missing-evidence",
