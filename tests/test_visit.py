@@ -298,3 +298,14 @@ def test_a_two_digit_year_decades_back_is_refused_with_the_forms_to_type(run: Ru
     assert f"25/11/{(this_year + 543) % 100:02d} หรือ 25/11/{this_year}" in r.stderr and "--force" in r.stderr
     assert add(run, "--school", "1063020130", "--date", "25/11/26", "--force")["path"].startswith(
         "records/visits/2527/1983-11-25-")
+
+
+def test_an_unknown_method_is_kept_as_typed_with_a_note_naming_the_close_one(run: Runner, ws: Path) -> None:
+    r = run("visit", "add", "--school", "1063020130", "--date", "2026-11-20", "--method", "observ",
+            "--method", "เยี่ยมบ้านนักเรียน", "--method", "สังเกตการสอน", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert "หมายเหตุ: วิธีการนิเทศ 'observ' ไม่อยู่ในรายการที่รู้จัก จึงบันทึกตามที่พิมพ์ (หมายถึง observation หรือไม่?" in r.stderr
+    assert "หมายเหตุ: วิธีการนิเทศ 'เยี่ยมบ้านนักเรียน' ไม่อยู่ในรายการที่รู้จัก จึงบันทึกตามที่พิมพ์\n" in r.stderr
+    assert r.stderr.count("หมายเหตุ") == 2
+    [path] = visit_files(ws)
+    assert "  - observ\n  - เยี่ยมบ้านนักเรียน\n  - observation\n" in path.read_text(encoding="utf-8")

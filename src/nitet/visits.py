@@ -283,6 +283,25 @@ def parse_method(text: str) -> str:
     return s
 
 
+def method_notes(methods: list[str] | None) -> list[str]:
+    """A note for each method that is not one nitet knows (kept as typed: free text is allowed),
+    with the known method it most looks like, if any — a typo must not pass unnoticed."""
+    from difflib import get_close_matches
+
+    from .model.visit import METHODS_TH
+
+    notes = []
+    for m in methods or []:
+        if m in METHODS_TH:
+            continue
+        close = get_close_matches(m.lower(), list(METHODS_TH), n=1, cutoff=0.6)
+        notes.append(t("หมายเหตุ: วิธีการนิเทศ '{m}' ไม่อยู่ในรายการที่รู้จัก จึงบันทึกตามที่พิมพ์{s}",
+                       "note: method '{m}' is not a known one, so it is stored as typed{s}", m=m,
+                       s=t(" (หมายถึง {k} หรือไม่? แก้ด้วย nitet visit edit)", " (did you mean {k}? fix with nitet visit edit)",
+                           k=close[0]) if close else ""))
+    return notes
+
+
 def parse_supervisee(text: str) -> dict[str, str]:
     """``"name|position|subject|grade"`` (later parts optional) → a supervisee mapping."""
     parts = [p.strip() for p in text.split("|")]

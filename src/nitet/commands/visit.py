@@ -174,7 +174,7 @@ def _confirm(loaded: Loaded, data: dict[str, Any]) -> None:
 def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | None, json_out: bool) -> None:
     from datetime import date
 
-    from .. import gitops, ids, ui, writer
+    from .. import gitops, ids, ui, visits, writer
     from ..model import Visit
 
     path = ids.visit_path(ws, date.fromisoformat(data["date"]), data["school"])
@@ -182,6 +182,8 @@ def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | No
     path.parent.mkdir(parents=True, exist_ok=True)
     writer.create(ws, path, Visit, data)
     ui.say(t("บันทึกการนิเทศแล้ว: {p}", "visit saved: {p}", p=ws.rel(path)))
+    for note in visits.method_notes(data.get("methods")):
+        ui.say(note)
     gitops.maybe_commit(ws, [path], _commit_message(ws, loaded, data, ("บันทึกการนิเทศ", "visit to")), commit,
                         evidence=data.get("evidence") or [])
     if json_out:
