@@ -85,3 +85,24 @@ def test_help_in_english_is_english() -> None:
             if p["help"] and p["help"] == p_th["help"] and THAI.search(p["help"]):
                 untranslated.append(f"{name} {p['opts']}: {p['help']!r}")
     assert untranslated == [], "\n".join(untranslated)
+
+
+def _help(args: list[str], lang: str | None = None) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "NITET_LANG"}
+    env.update({"COLUMNS": "120", "TERM": "dumb", "NO_COLOR": "1"})
+    if lang:
+        env["NITET_LANG"] = lang
+    r = subprocess.run([sys.executable, "-m", "nitet", *args], env=env, capture_output=True, text=True, timeout=60)
+    return r.stdout
+
+
+def test_typers_own_help_words_follow_the_language() -> None:
+    krs = _help(["report", "krs", "-h"])
+    assert "─ ตัวเลือก ─" in krs and "[ต้องระบุ]" in krs and "แสดงวิธีใช้นี้แล้วจบ" in krs
+    assert "Options" not in krs and "[required]" not in krs and "Show this message" not in krs
+    top = _help(["--help"])
+    assert "─ คำสั่ง ─" in top and "ติดตั้งการเติมคำสั่งอัตโนมัติ" in top
+    assert "ตัวเลือก" in _help(["visit"])  # a group without its command shows its help
+    assert "[ค่าเริ่มต้น: 7]" in _help(["todo", "-h"])
+    en = _help(["report", "krs", "-h"], lang="en")
+    assert "─ Options ─" in en and "[required]" in en and "Show this message and exit." in en

@@ -113,11 +113,24 @@ class LazyGroup(TyperGroup):
         return commands.get(cmd_name)
 
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
+        from .helpchrome import localize
+
         self._listing = True
         try:
+            localize(ctx, self, deep=False)
             super().format_help(ctx, formatter)
         finally:
             self._listing = False
+
+    def resolve_command(self, ctx: _click.Context, args: list[str]) -> tuple[str | None, _click.Command | None,
+                                                                            list[str]]:
+        name, cmd, rest = super().resolve_command(ctx, args)
+        wants_help = any(a in ctx.help_option_names for a in rest)
+        if cmd is not None and (wants_help or (not rest and getattr(cmd, "no_args_is_help", False))):
+            from .helpchrome import localize
+
+            localize(ctx, cmd)  # its help is about to be shown
+        return name, cmd, rest
 
     def shell_complete(self, ctx: _click.Context, incomplete: str) -> list[Any]:
         self._listing = True
