@@ -309,3 +309,9 @@ def test_an_unknown_method_is_kept_as_typed_with_a_note_naming_the_close_one(run
     assert r.stderr.count("หมายเหตุ") == 2
     [path] = visit_files(ws)
     assert "  - observ\n  - เยี่ยมบ้านนักเรียน\n  - observation\n" in path.read_text(encoding="utf-8")
+
+
+def test_an_empty_list_names_the_period_it_looked_at(run: Runner, ws: Path) -> None:
+    r = run("visit", "list", "--fy", "2569", "--quarter", "1")
+    assert r.exit_code == 0 and r.stdout == ""
+    assert r.stderr == "ไม่พบการนิเทศตามเงื่อนไข (1 ต.ค. 2568 – 31 ธ.ค. 2568)\n"

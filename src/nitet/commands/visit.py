@@ -228,7 +228,8 @@ def list_(
         ui.print_json([visit_json(loaded, e) for e in found])
         return
     if not found:
-        ui.say(t("ไม่พบการนิเทศตามเงื่อนไข", "no visits match"))
+        ui.say(t("ไม่พบการนิเทศตามเงื่อนไข", "no visits match") + (
+            f" ({thai.format_date(start)} – {thai.format_date(end)})" if start and end else ""))
         return
     from rich.table import Table
     from rich.text import Text
