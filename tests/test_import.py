@@ -572,3 +572,11 @@ def test_rejects_as_csv_keep_the_row_and_control_characters_do_not_break_xlsx(sc
     text = out_csv.read_bytes().decode("utf-8")
     assert text.startswith("\ufeffวันที่นิเทศ,รหัสโรงเรียน") and "32/11/2569" in text and ",v.csv,,2\n" in text
     assert openpyxl.load_workbook(out_xlsx).active["C2"].value == "ครูหนึ่ง"
+
+
+def test_sheet_with_a_csv_says_it_does_not_apply(schools: Path, run: Any, tmp_path: Path) -> None:
+    f = csv_file(tmp_path / "v.csv", [VISIT_HEADER, ["25/11/2569", "1063020130", "ครูหนึ่ง", "", "", "", "", "", ""]])
+    r = run("import", "visits", str(f), "--sheet", "5", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    assert "v.csv: ไฟล์ CSV มีตารางเดียว --sheet จึงไม่มีผลกับไฟล์นี้" in r.stderr
+    assert "--sheet" not in run("import", "visits", str(f), "--dry-run").stderr

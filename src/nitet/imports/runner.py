@@ -51,6 +51,9 @@ def collect(ctx: Context, kind: str, paths: list[Path], sheet: str | None = None
         if progress:
             progress(path.name)
         found = False
+        if sheet is not None and path.suffix.lower() == ".csv":
+            ctx.note(t("{f}: ไฟล์ CSV มีตารางเดียว --sheet จึงไม่มีผลกับไฟล์นี้",
+                       "{f}: a CSV file has one table, so --sheet does not apply to it", f=path.name))
         for sh in readers.read(path, sheet):
             table = find_table(sh, lex)
             if table is None:
