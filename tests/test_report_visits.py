@@ -92,11 +92,39 @@ def test_several_workspaces_side_by_side(tmp_path: Path) -> None:
     run = make_runner(tmp_path)
     r = run("report", "krs", "--fy", "2569", "--quarter", "1", "--workspace", str(a), "--workspace", str(b))
     assert r.exit_code == 0, r.stderr
-    assert sum(line.startswith("## ") for line in r.stdout.splitlines()) == 1 + 4  # the summary and two projects from each workspace
-    assert "| | **รวม** | **๑๓๐,๐๐๐.๐๐** | **๓๗,๔๐๐.๐๐** |" in r.stdout
-    assert "(ศน.เอ)" in r.stdout and "(ศน.บี)" in r.stdout
+    # both hold the demo's two plans alike (the same office projects): each counted once, not twice
+    assert sum(line.startswith("## ") for line in r.stdout.splitlines()) == 1 + 2
+    assert "| | **รวม** | **๖๕,๐๐๐.๐๐** | **๑๘,๗๐๐.๐๐** |" in r.stdout
+    assert "(ศน.เอ)" in r.stdout
+    assert "ระเบียนที่มีเหมือนกันในหลายพื้นที่ทำงาน (เช่น สำเนา git ของคลังเดียวกัน) เพียงครั้งเดียว" in r.stderr
+    # b's own version of a plan (other figures) is b's project: counted apart, and said so
+    plan_b = b / "records/plans/dltv-2569.yaml"
+    plan_b.write_text(plan_b.read_text(encoding="utf-8").replace("budget: 40000", "budget: 50000", 1), encoding="utf-8")
+    r = run("report", "krs", "--fy", "2569", "--quarter", "1", "--workspace", str(a), "--workspace", str(b))
+    assert sum(line.startswith("## ") for line in r.stdout.splitlines()) == 1 + 3
+    assert "(ศน.บี)" in r.stdout and "คำเตือน: dltv-2569 มีในหลายพื้นที่ทำงานแต่ข้อมูลต่างกัน" in r.stderr
+    plan_b.write_text(plan_b.read_text(encoding="utf-8").replace("budget: 50000", "budget: 40000", 1), encoding="utf-8")
     r = run("report", "visits", "--fy", "2569", "--quarter", "1", "--workspace", str(a), "--workspace", str(b))
     assert "นิเทศ ๙ ครั้ง ใน ๗ โรงเรียน" in r.stdout  # 7 of a + 2 of b; the school of both counted once
     assert "| โรงเรียนบ้านห้วยน้ำใส | 1063350101 | เครือข่ายแม่สอด ๑ | ๓ |" in r.stdout
     assert "โรงเรียนบ้านเก้า" in r.stdout
     assert sorted(p for p in b.rglob("*")) == before  # read-only: no cache written there
+
+
+def test_two_clones_of_one_office_repository_count_each_record_once(tmp_path: Path) -> None:
+    """QA: two clones pulled level, reported together with --workspace A --workspace B (or A twice)."""
+    a = tmp_path / "a"
+    create_workspace(a, office="สพป.ตาก เขต ๒", supervisor="ศน.เอ", demo=True)
+    b = tmp_path / "b"
+    shutil.copytree(a, b)
+    _visit(b, "2025-10-10", "1063350101", 10)  # a visit only b has (not pulled by a yet)
+    run = make_runner(tmp_path)
+    alone = run("report", "visits", "--fy", "2569", "--quarter", "1", "--workspace", str(a))
+    both = run("report", "visits", "--fy", "2569", "--quarter", "1", "--workspace", str(a), "--workspace", str(b))
+    twice = run("report", "visits", "--fy", "2569", "--quarter", "1", "--workspace", str(a), "--workspace", str(a))
+    assert "นิเทศ ๗ ครั้ง" in alone.stdout and "นิเทศ ๘ ครั้ง" in both.stdout and "นิเทศ ๗ ครั้ง" in twice.stdout
+    krs_a = run("report", "krs", "--fy", "2569", "--quarter", "1", "--workspace", str(a))
+    krs_both = run("report", "krs", "--fy", "2569", "--quarter", "1", "--workspace", str(a), "--workspace", str(b))
+    total = next(line for line in krs_a.stdout.splitlines() if "**รวม**" in line)
+    assert total in krs_both.stdout  # the same budget and spending, not doubled
+    assert sum(line.startswith("## ") for line in krs_both.stdout.splitlines()) == 1 + 2

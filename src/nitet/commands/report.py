@@ -62,6 +62,8 @@ def _emit(report: Any, template: str, fmt: str | None, output: Path | None, sour
         raise UsageError(t("ไม่รู้จักรูปแบบ '{f}'", "unknown format '{f}'", f=fmt),
                          t("ใช้ --format md หรือ --format xlsx", "use --format md or --format xlsx"))
     ui.warn_left_out(*sources.loads)
+    for note in sources.notes():
+        ui.say(note)
     if report.empty:
         ui.say(t("ไม่มีข้อมูลที่ต้องรายงานในช่วงนี้", "nothing to report for this period"))
     if fmt == "xlsx":

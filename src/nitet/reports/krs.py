@@ -187,18 +187,31 @@ def build(data: Any, fy: int, quarter: int, *, cumulative: bool = False, today: 
         heading=heading(fy, quarter, cumulative, ws.thai_digits), start=start, end=end,
         reporter=cfg.report.reporter or cfg.supervisor or None, reporter_position=cfg.report.reporter_position,
         report_date=today or date.today(), thai_digits=ws.thai_digits, skipped_files=src.problem_files())
-    for loaded in src.loads:
-        visits = [e.data for e in loaded.of("visit")]
-        plans = sorted((e for e in loaded.of("plan") if e.data["fiscal_year"] == fy), key=lambda e: e.id)
-        for e in plans:
-            report.projects.append(_project(
-                e.id, e.data, visits, first_q, quarter, fy_start, end, src.label(loaded) if src.several else None,
-                ws.thai_digits))
+    plans = sorted(((loaded, e) for loaded, e in src.entries("plan") if e.data["fiscal_year"] == fy),
+                   key=lambda le: (src.loads.index(le[0]), le[1].id))
+    for loaded, e in plans:
+        report.projects.append(_project(
+            e.id, e.data, _visits_for(src, loaded, e), first_q, quarter, fy_start, end,
+            src.label(loaded) if src.several else None, ws.thai_digits))
     report.total = Money(
         budget=_known_sum(p.money.budget for p in report.projects),
         spent_period=_known_sum(p.money.spent_period for p in report.projects),
         spent_to_date=_known_sum(p.money.spent_to_date for p in report.projects))
     return report
+
+
+def _visits_for(src: Sources, loaded: Any, plan: Any) -> list[dict[str, Any]]:
+    """The visits a plan's indicators count: its workspace's, or — for a plan that several
+    workspaces hold alike (clones of one office repository) — theirs together, each visit once."""
+    if not src.several:
+        return [e.data for e in loaded.of("visit")]
+    holders = [w for w in src.loads if w is loaded or any(
+        p.id == plan.id and p.data == plan.data for p in w.of("plan"))]
+    seen: dict[str, dict[str, Any]] = {}
+    for w in holders:
+        for v in w.of("visit"):
+            seen.setdefault(v.id, v.data)
+    return list(seen.values())
 
 
 def _project(pid: str, plan: dict[str, Any], visits: list[dict[str, Any]], first_q: int, quarter: int,

@@ -1,7 +1,11 @@
 """What a report reads: one workspace's records, or several supervisors' side by side.
 
-Ids are unique only inside a workspace, so entries keep the workspace they came from; schools
-are merged by their key (``code``): the first workspace that names a field wins.
+Entries keep the workspace they came from. Across workspaces a record with the same kind and id
+and the same data is one record seen twice — two clones of one office repository, or a folder
+given twice — and counts once. The same id with other data is counted in each workspace (two
+supervisors may both name a plan ``dltv-2570``) and :meth:`Sources.notes` says so, since it may
+also be a clone that is not pulled yet. Schools are merged by their key (``code``): the first
+workspace that names a field wins.
 """
 
 from __future__ import annotations
@@ -19,6 +23,15 @@ if TYPE_CHECKING:
 class Sources:
     loads: list[Loaded]
     _schools: dict[str, dict[str, Any]] | None = field(default=None, repr=False)
+    _unique: dict[str, list[tuple[Loaded, Entry]]] = field(default_factory=dict, repr=False)
+    _same: dict[str, int] = field(default_factory=dict, repr=False)        # kind → copies counted once
+    _differ: dict[str, list[str]] = field(default_factory=dict, repr=False)  # kind → ids with other data
+
+    def __post_init__(self) -> None:
+        kept: dict[Any, Loaded] = {}
+        for loaded in self.loads:  # a folder given twice is read once
+            kept.setdefault(loaded.ws.root.resolve(), loaded)
+        self.loads = list(kept.values())
 
     @property
     def ws(self) -> Workspace:
@@ -34,9 +47,44 @@ class Sources:
         return loaded.ws.config.supervisor or loaded.ws.root.name
 
     def entries(self, kind: str) -> Iterator[tuple[Loaded, Entry]]:
-        for loaded in self.loads:
-            for e in loaded.of(kind):
-                yield loaded, e
+        if not self.several:
+            for e in self.loads[0].of(kind):
+                yield self.loads[0], e
+            return
+        if kind not in self._unique:
+            first: dict[str, Entry] = {}
+            out: list[tuple[Loaded, Entry]] = []
+            for loaded in self.loads:
+                for e in loaded.of(kind):
+                    seen = first.setdefault(e.id, e)
+                    if seen is e:
+                        out.append((loaded, e))
+                    elif seen.data == e.data:
+                        self._same[kind] = self._same.get(kind, 0) + 1
+                    else:
+                        self._differ.setdefault(kind, []).append(e.id)
+                        out.append((loaded, e))
+            self._unique[kind] = out
+        yield from self._unique[kind]
+
+    def notes(self) -> list[str]:
+        """What combining the workspaces did with records found in more than one (for stderr)."""
+        from ..i18n import t
+
+        out = []
+        same = sum(self._same.values())
+        if same:
+            out.append(t("นับ {n} ระเบียนที่มีเหมือนกันในหลายพื้นที่ทำงาน (เช่น สำเนา git ของคลังเดียวกัน) เพียงครั้งเดียว",
+                         "{n} records found alike in several workspaces (clones of one repository, say) counted once",
+                         n=same))
+        ids = sorted({i for v in self._differ.values() for i in v})
+        if ids:
+            shown = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
+            out.append(t("คำเตือน: {ids} มีในหลายพื้นที่ทำงานแต่ข้อมูลต่างกัน จึงนับแยกแต่ละพื้นที่ — ถ้าเป็นสำเนาของคลังเดียวกัน "
+                         "ให้ git pull ให้ตรงกันแล้วออกรายงานใหม่",
+                         "warning: {ids} appear in several workspaces with different data, so each is counted — if they "
+                         "are clones of one repository, git pull them level and report again", ids=shown))
+        return out
 
     def schools(self) -> dict[str, dict[str, Any]]:
         """Every school by key, merged across workspaces."""
