@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import make_runner
 from nitet import ids, thai
 from nitet.model import Case, School, Screening, Visit
 from nitet.todo import krs_due, screening_semester
@@ -134,3 +135,50 @@ def test_the_screening_semester_has_started(today: date) -> None:
     assert ay is not None
     r = next(r for r in thai.semester_ranges(ay) if r.semester == sem)
     assert r.start <= today
+
+
+def test_the_demo_on_the_first_day_of_the_fiscal_year_has_every_school_to_visit(demo_ws: Path) -> None:
+    run = make_runner(demo_ws)
+    first = run("todo", "--date", "2025-10-01")
+    assert first.exit_code == 0, first.stderr
+    assert "โรงเรียนที่ยังไม่ได้นิเทศในไตรมาสนี้ (8 จาก 8; กลุ่มเป้าหมาย 3)" in first.stdout
+    before_q2_visits = run("todo", "--date", "2026-01-10")
+    assert "โรงเรียนที่ยังไม่ได้นิเทศในไตรมาสนี้ (8 จาก 8; กลุ่มเป้าหมาย 3)" in before_q2_visits.stdout
+    assert "นิเทศครบทุกโรงเรียนแล้ว" not in before_q2_visits.stdout
+    assert "(7 จาก 8; กลุ่มเป้าหมาย 2)" in run("todo", "--date", "2026-01-14").stdout  # the 14 Jan visit
+
+
+def test_nothing_dated_after_the_date_counts(week: Path, run) -> None:
+    w = open_workspace(week)
+    # recorded later than 8 Jan 2026: a visit to C (with a follow-up due on the 10th), step 2 of case 1,
+    # the cancellation of case 2, a visit to B after which B's follow-up was marked done, and a new case
+    create(w, ids.visit_path(w, date(2026, 1, 9), C, "ccccc9"), Visit, {
+        "id": f"2026-01-09-{C}-ccccc9", "date": "2026-01-09", "school": C,
+        "follow_up": {"date": "2026-01-10", "action": "ยังไม่เกิด"}})
+    create(w, ids.visit_path(w, date(2026, 1, 12), B, "bbbbb2"), Visit, {
+        "id": f"2026-01-12-{B}-bbbbb2", "date": "2026-01-12", "school": B})
+    fu = week / "records/visits/2569/2025-11-20-1063020102-bbbbb1.yaml"
+    fu.write_text(fu.read_text(encoding="utf-8").replace("action: ติดตามแผนการสอน",
+                                                         "action: ติดตามแผนการสอน\n  done: true"), encoding="utf-8")
+    case1 = week / "records/cases/2569/internal-supervision-2569-ccccc1.yaml"
+    case1.write_text(case1.read_text(encoding="utf-8") + '  - step: "2"\n    date: 2026-01-09\n'
+                     '    evidence:\n      - แผน.pdf\n', encoding="utf-8")
+    case2 = week / "records/cases/2569/internal-supervision-2569-ccccc2.yaml"
+    case2.write_text(case2.read_text(encoding="utf-8").replace("2025-10-11", "2026-01-09"), encoding="utf-8")
+    create(w, ids.case_path(w, "internal-supervision", 2569, "ccccc3"), Case, {
+        "id": "internal-supervision-2569-ccccc3", "workflow": "internal-supervision", "title": "ยังไม่เริ่ม",
+        "fiscal_year": 2569, "started": "2026-01-09"})
+
+    doc = run("todo", "--date", "8/1/2569", "--json").json()
+    assert [(f["school"], f["due"], f["action"]) for f in doc["follow_ups"]] == [
+        (B, "2026-01-06", "ติดตามแผนการสอน"), (A, "2026-01-14", "ดูการใช้สื่อ")]
+    assert [(s["case"], s["step"]) for s in doc["steps"]] == [
+        ("internal-supervision-2569-ccccc1", "2"), ("internal-supervision-2569-ccccc2", "1"),
+        ("internal-supervision-2569-ccccc2", "2")]  # case 2 was cancelled only on the 9th
+    assert [s["code"] for s in doc["unvisited"]] == [B, C]
+
+    after = run("todo", "--date", "12/1/2569", "--json").json()  # B visited, C visited, step 2 done
+    assert [f["action"] for f in after["follow_ups"]] == ["ยังไม่เกิด", "ดูการใช้สื่อ"]
+    assert {(s["case"], s["step"]) for s in after["steps"]} == {
+        ("internal-supervision-2569-ccccc3", "1"), ("internal-supervision-2569-ccccc3", "2")}
+    assert after["unvisited"] == []

@@ -99,6 +99,21 @@ def due_date(step: Step, fiscal_year: int) -> date | None:
     return quarter_range(fiscal_year, step.due.quarter)[1] + timedelta(days=step.due.days)
 
 
+def as_of(case: Case, day: date) -> Case | None:
+    """The case as it stood on ``day``: None before it started; steps dated later left out; a case
+    finished or cancelled after ``day`` still active."""
+    if case.started > day:
+        return None
+    steps = [s for s in case.steps if s.date <= day]
+    reopen = case.status != "active" and case.finished is not None and case.finished > day
+    if len(steps) == len(case.steps) and not reopen:
+        return case
+    update: dict[str, Any] = {"steps": steps}
+    if reopen:
+        update.update(status="active", finished=None, cancelled_reason=None)
+    return case.model_copy(update=update)
+
+
 def overdue_steps(case: CaseLike, workflow: Workflow, today: date) -> list[tuple[Step, date]]:
     """Steps of an active case past their due day and not complete, in manual order."""
     c = as_case(case)
