@@ -101,6 +101,20 @@ def test_advancing_a_done_case_is_refused_in_thai(ws: Path, run) -> None:
     assert "is already done" in run("flow", "advance", cid, lang="en").stderr
 
 
+def test_cancelling_a_done_case_speaks_of_cancelling(ws: Path, run) -> None:
+    cid = start(run, "career-teacher")
+    for _ in range(5):
+        assert run("flow", "advance", cid, "--force", "ไม่มีเอกสาร", "--date", "2025-11-01").exit_code == 0
+    before = case_file(ws, cid).read_bytes()
+    r = run("flow", "cancel", cid, "--reason", "x")
+    assert r.exit_code == 1
+    assert f"งาน {cid} เสร็จครบทุกขั้นตอนแล้ว (2025-11-01) จึงยกเลิกไม่ได้" in r.stderr
+    assert "เดินหน้าต่อไม่ได้" not in r.stderr
+    assert case_file(ws, cid).read_bytes() == before
+    en = run("flow", "cancel", cid, "--reason", "x", lang="en").stderr
+    assert f"case {cid} is already done (2025-11-01); it cannot be cancelled" in en
+
+
 def test_missing_evidence_is_refused_and_force_reason_recorded(ws: Path, run) -> None:
     cid = start(run)
     before = case_file(ws, cid).read_bytes()

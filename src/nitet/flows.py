@@ -221,8 +221,13 @@ class Advance:
     evidence: list[str] = field(default_factory=list)  #: the evidence paths recorded (workspace-relative)
 
 
-def _require_active(entry: Entry) -> None:
+def _require_active(entry: Entry, cancelling: bool = False) -> None:
     status = entry.data.get("status", "active")
+    if status == "done" and cancelling:
+        raise DataError(
+            t("งาน {c} เสร็จครบทุกขั้นตอนแล้ว ({d}) จึงยกเลิกไม่ได้", "case {c} is already done ({d}); it cannot be cancelled",
+              c=entry.id, d=entry.data.get("finished", "")),
+            t("ดูรายละเอียดด้วย 'nitet flow status {c}'", "see it with 'nitet flow status {c}'", c=entry.id))
     if status == "done":
         raise DataError(
             t("งาน {c} เสร็จครบทุกขั้นตอนแล้ว ({d}) เดินหน้าต่อไม่ได้", "case {c} is already done ({d}); nothing to advance",
@@ -364,7 +369,7 @@ def _check_visits(loaded: Loaded, case_id: str, texts: list[str]) -> list[str]:
 def cancel_case(ws: Workspace, entry: Entry, reason: str, day: date) -> None:
     from . import writer
 
-    _require_active(entry)
+    _require_active(entry, cancelling=True)
 
     def change(doc: Any) -> None:
         writer.put(doc, Case, "status", "cancelled")
