@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_runner
+from test_report_screening import qa_workspace
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = {
@@ -30,6 +31,16 @@ def test_golden(name: str, demo_ws: Path) -> None:
     path = GOLDEN / name
     if os.environ.get("NITET_UPDATE_GOLDEN"):
         path.parent.mkdir(exist_ok=True)
+        path.write_text(r.stdout, encoding="utf-8")
+    assert r.stdout == path.read_text(encoding="utf-8")
+
+
+def test_golden_screening_blank_aspect(ws: Path) -> None:
+    """QA sheet: 9 assessed, one left เขียนเรื่อง blank in semester 2 (0/2/2/4): that aspect's base is 8."""
+    r = make_runner(qa_workspace(ws))("report", "screening", "--academic-year", "2569", "--date", "2026-01-10")
+    assert r.exit_code == 0, r.stderr
+    path = GOLDEN / "screening-blank-aspect.md"
+    if os.environ.get("NITET_UPDATE_GOLDEN"):
         path.write_text(r.stdout, encoding="utf-8")
     assert r.stdout == path.read_text(encoding="utf-8")
 

@@ -173,6 +173,17 @@ def screening(r: ScreeningReport) -> Any:
                 change = row.change if sem == max(row.by_semester) and r.compare else None
                 s.add([name, _d(f"ป.{grade}", r), row.aspect_th, _d(sem, r), c.assessed, *levels, c.good_share,
                        None if change is None else round(change, 2)], bold=name == "รวมทุกโรงเรียน")
+    gaps = [(name, grade, g) for name, grade, rows in blocks for g in r.gaps(rows)]
+    if gaps:
+        s.row += 1
+        # the same words as screening.md.j2
+        s.note("หมายเหตุ: นักเรียนที่ได้รับการคัดกรองแต่เว้นว่างบางด้าน ไม่ถูกนับในด้านนั้น "
+               "ร้อยละของด้านต่อไปนี้จึงคิดจากนักเรียนที่มีผลในด้านนั้น:", bold=True)
+        for name, grade, g in gaps:
+            tail = (f"มีผลด้านนี้ {g.assessed} คน (เว้นว่าง {g.blank} คน)" if g.assessed
+                    else "ไม่มีผลด้านนี้เลย (ถือว่าไม่ได้คัดกรองด้านนี้)")
+            s.note(_d(f"- {name} ป.{grade} {g.aspect_th} ภาคเรียนที่ {g.semester}: "
+                      f"ได้รับการคัดกรอง {g.pupils} คน {tail}", r))
     s.finish()
     return wb
 

@@ -1,9 +1,12 @@
 """The reading and writing screening report (รายงานผลการคัดกรองการอ่านการเขียน).
 
 Per school, grade and aspect: the pupils at each level (ดีมาก ดี พอใช้ ปรับปรุง), each as a percent
-of the pupils assessed, and the share at ดีมาก+ดี; when both semesters exist, the change from
-semester 1 to semester 2 (percentage points). An aspect with no pupil at any level was not
-screened: its percents are left empty rather than shown as 0.
+of the pupils with a level in that aspect, and the share at ดีมาก+ดี; when both semesters exist, the
+change from semester 1 to semester 2 (percentage points). A pupil assessed but left blank in one
+aspect is not counted in that aspect (docs/imports.md), so each aspect's base is the sum of its level
+counts (``LevelCounts.assessed``), not the record's ``assessed`` (``LevelCounts.pupils``); where the
+two differ the report says so in a note (``ScreeningReport.gaps``). An aspect with no pupil at any
+level was not screened: its percents are left empty rather than shown as 0.
 """
 
 from __future__ import annotations
@@ -19,25 +22,35 @@ from .sources import Sources, as_sources, thai_sorted
 
 @dataclass
 class LevelCounts:
-    assessed: int
+    pupils: int                        # pupils assessed in any aspect (the records' ``assessed``)
     counts: dict[str, int]             # level -> pupils
 
     @property
+    def assessed(self) -> int:
+        """Pupils with a level in this aspect: the คัดกรอง figure and the base of its percents."""
+        return sum(self.counts.values())
+
+    @property
+    def blank(self) -> int:
+        """Pupils assessed in other aspects but without a level in this one (not counted in it)."""
+        return max(self.pupils - self.assessed, 0)
+
+    @property
     def screened(self) -> bool:
-        return sum(self.counts.values()) > 0
+        return self.assessed > 0
 
     def percent(self, level: str) -> float | None:
-        return self.counts[level] / self.assessed * 100 if self.screened and self.assessed else None
+        return self.counts[level] / self.assessed * 100 if self.screened else None
 
     @property
     def good_share(self) -> float | None:
-        """Percent of pupils at ดีมาก or ดี."""
-        if not self.screened or not self.assessed:
+        """Percent of pupils at ดีมาก or ดี, of those with a level in this aspect."""
+        if not self.screened:
             return None
         return (self.counts["excellent"] + self.counts["good"]) / self.assessed * 100
 
     def add(self, other: LevelCounts) -> LevelCounts:
-        return LevelCounts(self.assessed + other.assessed,
+        return LevelCounts(self.pupils + other.pupils,
                            {lv: self.counts[lv] + other.counts[lv] for lv in LEVELS})
 
 
@@ -54,6 +67,19 @@ class AspectRow:
         if a is None or b is None or a.good_share is None or b.good_share is None:
             return None
         return b.good_share - a.good_share
+
+
+@dataclass
+class Gap:
+    """An aspect row whose level counts cover fewer pupils than were assessed."""
+    aspect_th: str
+    semester: int
+    pupils: int                        # assessed in any aspect
+    assessed: int                      # with a level in this aspect
+
+    @property
+    def blank(self) -> int:
+        return self.pupils - self.assessed
 
 
 @dataclass
@@ -85,6 +111,12 @@ class ScreeningReport:
     @property
     def compare(self) -> bool:
         return self.semesters == [1, 2]
+
+    @staticmethod
+    def gaps(rows: list[AspectRow]) -> list[Gap]:
+        """The rows of a table where some assessed pupils have no level in the aspect, in table order."""
+        return [Gap(row.aspect_th, sem, c.pupils, c.assessed)
+                for row in rows for sem, c in row.by_semester.items() if c.blank]
 
 
 def _counts(data: dict[str, Any], aspect: str) -> LevelCounts:
