@@ -264,3 +264,17 @@ def test_an_evidence_file_deleted_or_put_back_changes_the_cached_findings(ws: Pa
     assert _check(ws) == [finding]  # from the cache, still right
     proof.write_bytes(b"%PDF")
     assert _check(ws) == []
+
+
+def test_a_git_commit_does_not_redo_the_cross_record_checks_of_a_workspace_without_evidence(
+        ws: Path, settled: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    _lay_out(ws)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(ws)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    assert _check(ws) == []
+    runs: list[int] = []
+    real = store._cross_checks
+    monkeypatch.setattr(store, "_cross_checks", lambda loaded: runs.append(1) or real(loaded))
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "x"], check=True)
+    assert _check(ws) == [] and runs == []  # the index changed, nothing the checks read did

@@ -356,24 +356,31 @@ RACY_NS = 1_000_000_000
 
 
 def _context_digest(ws: Workspace) -> str:
-    """What cross-record checks depend on besides the files: nitet.yaml, today's date and, in a
-    git repository, git's index and ignore files (whether evidence files are in git).
+    """What cross-record checks depend on besides the files: nitet.yaml and today's date.
 
     The files themselves are covered by the cache: cross-record findings are stored only with
-    a complete set of keys, and reused only when every file still has its key.
+    a complete set of keys, and reused only when every file still has its key. Files outside
+    the records that checks looked at are covered by :func:`_watch_digest`.
     """
     import datetime as _dt
 
-    from .gitops import state_key
-
-    return f"{_stat_key(ws.root / 'nitet.yaml')}|{_dt.date.today().isoformat()}|{state_key(ws.root)}"
+    return f"{_stat_key(ws.root / 'nitet.yaml')}|{_dt.date.today().isoformat()}"
 
 
 def _watch_digest(ws: Workspace, paths: Iterable[str]) -> str:
-    """The state (stat key, or absence) of files cross-record checks looked at, as text."""
+    """The state (stat key, or absence) of files cross-record checks looked at, as text; when
+    there are any (evidence files), also git's index and ignore files in a repository, since
+    whether git has them is checked too. A workspace without evidence is not re-checked after
+    every git commit."""
     import json
 
-    return json.dumps([[p, _stat_key(ws.root / p)] for p in sorted(set(paths))], ensure_ascii=False)
+    from .gitops import state_key
+
+    watched = sorted(set(paths))
+    rows: list[list[Any]] = [[p, _stat_key(ws.root / p)] for p in watched]
+    if watched:
+        rows.append(["<git>", state_key(ws.root)])
+    return json.dumps(rows, ensure_ascii=False)
 
 
 def _checked_digest(ws: Workspace, base: str, loaded: Loaded) -> str:
@@ -391,7 +398,7 @@ def _still_valid(ws: Workspace, base: str, stored: str | None) -> bool:
     if not sep or head != base:
         return False
     try:
-        paths = [p for p, _key in json.loads(watched)]
+        paths = [p for p, _key in json.loads(watched) if p != "<git>"]
     except (ValueError, TypeError):
         return False
     return _watch_digest(ws, paths) == watched
