@@ -155,7 +155,7 @@ def test_evidence_outside_the_workspace_is_refused(ws: Path, run, tmp_path: Path
 def test_visits_linked_to_a_step_appear_under_it(ws: Path, run) -> None:
     cid = start(run)
     for _ in range(3):
-        assert run("flow", "advance", cid, "--force", "ทดสอบ").exit_code == 0
+        assert run("flow", "advance", cid, "--force", "ทดสอบ", "--date", "2025-11-01").exit_code == 0
     v1 = add_visit(ws, "2025-11-20-1063020130-aaa111", case=cid, step="4.1")
     v2 = add_visit(ws, "2025-11-21-1063020130-bbb222")
     # 4.1 declares บันทึกการนิเทศ: the visit record naming this case and step is that evidence
@@ -253,6 +253,26 @@ def test_cancel_records_reason_and_blocks_advance(ws: Path, run) -> None:
     assert r.exit_code == 1 and "ถูกยกเลิกแล้ว: โครงการถูกยุบรวม" in r.stderr
     assert run("flow", "cancel", cid, "--reason", "อีกครั้ง").exit_code == 1
     assert run("flow", "status", cid, "--json").json()["current"] is None
+
+
+def test_a_date_before_the_start_or_the_last_step_is_refused_by_advance_and_cancel(ws: Path, run) -> None:
+    cid = start(run)  # started 2025-10-01
+    for day in ("15/10/2568", "31/10/2568"):
+        assert run("flow", "advance", cid, "--force", "x", "--date", day).exit_code == 0
+    before = case_file(ws, cid).read_bytes()
+    r = run("flow", "advance", cid, "--force", "x", "--date", "20/10/2568")
+    assert r.exit_code == 1
+    assert "วันที่ 2025-10-20 อยู่ก่อนขั้นตอน 2 ที่บันทึกไว้แล้ว (2025-10-31)" in r.stderr
+    r = run("flow", "cancel", cid, "--reason", "ยุบรวม", "--date", "1/1/2568")
+    assert r.exit_code == 1
+    assert "วันที่ 2025-01-01 อยู่ก่อนวันเริ่มงาน 2025-10-01" in r.stderr
+    r = run("flow", "cancel", cid, "--reason", "ยุบรวม", "--date", "2025-10-30", lang="en")
+    assert r.exit_code == 1
+    assert "date 2025-10-30 is before step 2, already recorded (2025-10-31)" in r.stderr
+    assert case_file(ws, cid).read_bytes() == before
+    assert run("flow", "advance", cid, "--force", "x", "--date", "31/10/2568").exit_code == 0  # same day: fine
+    assert run("flow", "cancel", cid, "--reason", "ยุบรวม", "--date", "31/10/2568").exit_code == 0
+    assert run("check").exit_code == 0
 
 
 def test_board_lists_every_case_with_progress_current_and_overdue(ws: Path, run) -> None:

@@ -123,6 +123,31 @@ def test_case_links_a_missing_visit_and_a_missing_evidence_file(ws: Path) -> Non
         f"{F}:11:14: error[unknown-visit] ไม่พบบันทึกการนิเทศ '2025-10-02-1063020130-ffffff'"])
 
 
+def test_case_step_dated_before_the_step_recorded_before_it(ws: Path) -> None:
+    case(ws, ["1", "2"], extra='  - step: "3"\n    date: 2025-10-01\n')
+    assert findings(ws) == (1, [f"{F}:13:11: error[case-step-date] "
+                                "ขั้นตอน 3 ลงวันที่ 2025-10-01 ก่อนขั้นตอน 2 ที่บันทึกไว้ก่อนหน้า (2025-10-03)"])
+
+
+def test_case_step_dated_before_the_case_started(ws: Path) -> None:
+    case(ws, [], extra='  - step: "1"\n    date: 2025-09-30\n')
+    assert findings(ws) == (1, [f"{F}:9:11: error[case-step-date] "
+                                "ขั้นตอน 1 ลงวันที่ 2025-09-30 ก่อนวันเริ่มงาน 2025-10-01"])
+
+
+def test_finished_before_the_start_or_the_last_step(ws: Path) -> None:
+    path = ws / F
+    case(ws, ["1", "2"])
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "status: active\n", "status: cancelled\nfinished: 2025-01-01\ncancelled_reason: x\n"), encoding="utf-8")
+    assert findings(ws) == (1, [f"{F}:7:11: error[case-finished-date] "
+                                "วันที่เสร็จ/ยกเลิก 2025-01-01 อยู่ก่อนวันเริ่มงาน 2025-10-01"])
+    path.write_text(path.read_text(encoding="utf-8").replace("finished: 2025-01-01", "finished: 2025-10-02"),
+                    encoding="utf-8")
+    assert findings(ws) == (1, [f"{F}:7:11: error[case-finished-date] "
+                                "วันที่เสร็จ/ยกเลิก 2025-10-02 อยู่ก่อนขั้นตอน 2 ที่บันทึกไว้ (2025-10-03)"])
+
+
 def test_a_case_made_by_nitet_is_clean(ws: Path) -> None:
     run = make_runner(ws)
     cid = run("flow", "start", "area-supervision", "--title", "x", "--fy", "2569", "--date", "2025-10-01").stdout.strip()

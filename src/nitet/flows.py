@@ -241,6 +241,22 @@ def _require_active(entry: Entry, cancelling: bool = False) -> None:
             t("เริ่มงานใหม่ด้วย 'nitet flow start'", "start a new case with 'nitet flow start'"))
 
 
+def _check_day(entry: Entry, case: Case, day: date) -> None:
+    """Refuse a date (of a step, or of cancelling) before the case started or before its last recorded step."""
+    if day < case.started:
+        raise DataError(
+            t("วันที่ {d} อยู่ก่อนวันเริ่มงาน {s}", "date {d} is before the case started ({s})",
+              d=day.isoformat(), s=case.started.isoformat()),
+            t("ตรวจ --date หรือแก้ started ใน {p}", "check --date or fix 'started' in {p}", p=entry.path))
+    last = max(case.steps, key=lambda s: s.date, default=None)
+    if last is not None and day < last.date:
+        raise DataError(
+            t("วันที่ {d} อยู่ก่อนขั้นตอน {x} ที่บันทึกไว้แล้ว ({s})", "date {d} is before step {x}, already recorded ({s})",
+              d=day.isoformat(), x=last.step, s=last.date.isoformat()),
+            t("ตรวจ --date: ขั้นตอนบันทึกตามลำดับวันที่ (ดู 'nitet flow status {c}')",
+              "check --date: steps are recorded in date order (see 'nitet flow status {c}')", c=entry.id))
+
+
 def evidence_missing(step: Step, evidence: list[str], visits: list[str]) -> bool:
     """True when the step declares evidence and none was given (paths or linked visits)."""
     return bool(step.evidence) and not evidence and not visits
@@ -270,11 +286,7 @@ def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note
               "steps follow the manual's order: see 'nitet flow status {c}'", c=entry.id))
     step = wf.step(current)
     assert step is not None
-    if day < case.started:
-        raise DataError(
-            t("วันที่ {d} อยู่ก่อนวันเริ่มงาน {s}", "date {d} is before the case started ({s})",
-              d=day.isoformat(), s=case.started.isoformat()),
-            t("ตรวจ --date หรือแก้ started ใน {p}", "check --date or fix 'started' in {p}", p=entry.path))
+    _check_day(entry, case, day)
     paths = [evidence_path(ws, p) for p in (evidence or [])]
     visit_ids = _check_visits(loaded, entry.id, visits or [])
     linked = [v.id for v in linked_visits(loaded, entry.id).get(current, [])]
@@ -370,6 +382,7 @@ def cancel_case(ws: Workspace, entry: Entry, reason: str, day: date) -> None:
     from . import writer
 
     _require_active(entry, cancelling=True)
+    _check_day(entry, as_case(entry), day)
 
     def change(doc: Any) -> None:
         writer.put(doc, Case, "status", "cancelled")

@@ -2,7 +2,9 @@
 
 A case file records one completed step per ``advance``. Edited by hand (or merged from two clones) it
 can end up with a step completed before the one it follows, a step recorded twice, a parent recorded
-before its sub-steps, a ``done`` status with steps still open, or a link to a visit that is gone.
+before its sub-steps, a ``done`` status with steps still open, a link to a visit that is gone, a step
+dated before the case started or before the step recorded before it, or a ``finished`` date before
+the start or the last step.
 Each is a finding at the line of the offending entry.
 
 In a git repository, an evidence file that git ignores, or that is not in git while its case file
@@ -34,6 +36,7 @@ def case_steps(loaded: Loaded) -> list[Problem]:
         wf = workflows.get(e.data.get("workflow", ""))
         if wf is None:
             continue  # refs.workflow_refs reports it
+        out += _case_dates(e.path, e.data)
         order = [s.id for s in wf.leaves()]
         seen: dict[str, int] = {}
         done: set[str] = set()
@@ -88,6 +91,51 @@ def case_steps(loaded: Loaded) -> list[Problem]:
                       s=", ".join(open_steps)),
                     t("บันทึกขั้นตอนที่เหลือ หรือเปลี่ยน status เป็น active แล้วใช้ 'nitet flow advance'",
                       "record the remaining steps, or set status: active and use 'nitet flow advance'")))
+    return out
+
+
+def _case_dates(path: str, data: dict[str, object]) -> list[Problem]:
+    """Steps dated in the order they were recorded, none before the case started; ``finished`` on or
+    after the start and the last step. Dates are ISO text, compared as text."""
+    out: list[Problem] = []
+    started = str(data.get("started", ""))
+    steps = data.get("steps") or []
+    assert isinstance(steps, list)
+    prev: tuple[str, str] | None = None  # (step, date) of the entry before
+    last: tuple[str, str] | None = None  # the latest-dated step
+    for i, entry in enumerate(steps):
+        sid, day = str(entry.get("step", "")), str(entry.get("date", ""))
+        if day < started:
+            out.append(Problem(
+                path, ("steps", i, "date"), "case-step-date",
+                t("ขั้นตอน {s} ลงวันที่ {d} ก่อนวันเริ่มงาน {b}", "step {s} is dated {d}, before the case started ({b})",
+                  s=sid, d=day, b=started),
+                t("แก้วันที่ของขั้นตอน หรือแก้ started", "fix the step's date, or 'started'")))
+        elif prev is not None and day < prev[1]:
+            out.append(Problem(
+                path, ("steps", i, "date"), "case-step-date",
+                t("ขั้นตอน {s} ลงวันที่ {d} ก่อนขั้นตอน {p} ที่บันทึกไว้ก่อนหน้า ({b})",
+                  "step {s} is dated {d}, before step {p} recorded before it ({b})",
+                  s=sid, d=day, p=prev[0], b=prev[1]),
+                t("แก้วันที่ให้ขั้นตอนเรียงตามวันที่ที่เสร็จจริง", "fix the dates so each step is dated on or after the one before")))
+        prev = (sid, day)
+        if last is None or day > last[1]:
+            last = (sid, day)
+    finished = data.get("finished")
+    if finished:
+        f = str(finished)
+        if f < started:
+            out.append(Problem(
+                path, ("finished",), "case-finished-date",
+                t("วันที่เสร็จ/ยกเลิก {f} อยู่ก่อนวันเริ่มงาน {b}", "finished {f} is before the case started ({b})",
+                  f=f, b=started),
+                t("แก้ finished หรือ started", "fix 'finished' or 'started'")))
+        elif last is not None and f < last[1]:
+            out.append(Problem(
+                path, ("finished",), "case-finished-date",
+                t("วันที่เสร็จ/ยกเลิก {f} อยู่ก่อนขั้นตอน {s} ที่บันทึกไว้ ({b})",
+                  "finished {f} is before step {s}, which is recorded ({b})", f=f, s=last[0], b=last[1]),
+                t("แก้ finished ให้ไม่ก่อนขั้นตอนสุดท้ายที่บันทึกไว้", "set 'finished' on or after the last recorded step")))
     return out
 
 
