@@ -171,6 +171,27 @@ def test_visits_linked_to_a_step_appear_under_it(ws: Path, run) -> None:
     assert f"การนิเทศ: {v1} (20 พ.ย. 2568 โรงเรียนบ้านทดสอบ)" in text
 
 
+def test_step_ids_in_thai_digits_are_accepted(ws: Path, run) -> None:
+    cid = start(run)
+    for _ in range(3):
+        assert run("flow", "advance", cid, "--force", "ทดสอบ", "--date", "2025-11-01").exit_code == 0
+    (ws / "records/schools").mkdir(parents=True, exist_ok=True)
+    (ws / "records/schools/1063020130.yaml").write_text(SCHOOL, encoding="utf-8")
+    r = run("visit", "add", "--school", "1063020130", "--date", "2025-11-20", "--case", cid, "--step", "๔.๑", "--json")
+    assert r.exit_code == 0, r.stderr
+    visit = ws / r.json()["path"]
+    assert (parse_fast(visit.read_bytes())["case"], parse_fast(visit.read_bytes())["step"]) == (cid, "4.1")
+    # the visit linked to ๔.๑ is that step's evidence: no --force needed
+    r = run("flow", "advance", cid, "--step", " ๔.๑ ", "--date", "2025-11-21")
+    assert r.exit_code == 0, r.stderr
+    assert read(ws, cid)["steps"][-1] == {"step": "4.1", "date": "2025-11-21"}
+    r = run("flow", "advance", cid, "--step", "๔.๒.๒", "--force", "x")
+    assert r.exit_code == 1 and f"ขั้นตอนปัจจุบันของงาน {cid} คือ 4.2.1 ไม่ใช่ ๔.๒.๒" in r.stderr
+    assert run("visit", "edit", visit.stem, "--step", "๔.๒.๑").exit_code == 0
+    assert parse_fast(visit.read_bytes())["step"] == "4.2.1"
+    assert run("visit", "edit", visit.stem, "--step", "๙.๙").exit_code == 1
+
+
 def test_unknown_or_foreign_visit_is_refused(ws: Path, run) -> None:
     cid = start(run)
     r = run("flow", "advance", cid, "--visit", "ไม่มี")

@@ -65,6 +65,13 @@ def recorded(case: CaseLike) -> dict[str, Any]:
     return out
 
 
+def step_id(text: str) -> str:
+    """A step id as typed by a user, in Arabic digits (``"๔.๒.๑"`` → ``"4.2.1"``); surrounding spaces dropped."""
+    from .thai import to_arabic_digits
+
+    return to_arabic_digits(text.strip())
+
+
 def _leaf_ids(step: Step) -> list[str]:
     return [step.id] if not step.steps else [i for s in step.steps for i in _leaf_ids(s)]
 
@@ -278,7 +285,7 @@ def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note
             t("งาน {c} บันทึกครบทุกขั้นตอนแล้ว แต่สถานะยังเป็น active", "every step of {c} is recorded but its status is active",
               c=entry.id),
             t("แก้ status เป็น done และใส่ finished ใน {p}", "set status: done and finished in {p}", p=entry.path))
-    if expect_step is not None and expect_step.strip() != current:
+    if expect_step is not None and step_id(expect_step) != current:
         raise DataError(
             t("ขั้นตอนปัจจุบันของงาน {c} คือ {s} ไม่ใช่ {x}", "the current step of {c} is {s}, not {x}",
               c=entry.id, s=current, x=expect_step),

@@ -330,6 +330,11 @@ def known_projects(loaded: Loaded) -> dict[str, str]:
     return out
 
 
+def step_id(text: str | None) -> str | None:
+    """``--step`` as typed, in Arabic digits (``๔.๑`` → ``4.1``), as a case's steps are recorded."""
+    return None if text is None else thai.to_arabic_digits(text.strip())
+
+
 def resolve_step(loaded: Loaded, case: str | None, step: str | None) -> None:
     """``--case``/``--step`` must name an existing case and a step of its workflow (exit 1 otherwise)."""
     from .errors import DataError
