@@ -580,3 +580,14 @@ def test_sheet_with_a_csv_says_it_does_not_apply(schools: Path, run: Any, tmp_pa
     assert r.exit_code == 0, r.stderr
     assert "v.csv: ไฟล์ CSV มีตารางเดียว --sheet จึงไม่มีผลกับไฟล์นี้" in r.stderr
     assert "--sheet" not in run("import", "visits", str(f), "--dry-run").stderr
+
+
+def test_a_google_forms_export_with_numbered_questions(schools: Path, run: Any, tmp_path: Path) -> None:
+    rows = [["ประทับเวลา", "1. วันที่นิเทศ", "2. รหัสโรงเรียน", "3. ชื่อผู้นิเทศ", "4. วิธีการนิเทศ", "5) ผลการนิเทศ"],
+            ["25/11/2026, 10:02:11", "25/11/2569", "1063020130", "นางสาวสมใจ ใฝ่นิเทศ", "สังเกตการสอน, PLC", "ดี"]]
+    r = run("import", "visits", str(csv_file(tmp_path / "form.csv", rows)), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert r.json()["created"] == 1
+    [visit] = records(schools, "visits").values()
+    assert (visit["date"], visit["school"], visit["supervisors"], visit["methods"], visit["findings"]) == (
+        "2026-11-25", "1063020130", ["นางสาวสมใจ ใฝ่นิเทศ"], ["observation", "plc"], "ดี")

@@ -52,7 +52,7 @@ SYNONYMS: dict[str, dict[str, list[str]]] = {
     "visits": {
         **_SCHOOL_REF,
         "date": ["วันที่นิเทศ", "วันที่", "วันเดือนปี", "วันเดือนปีที่นิเทศ", "date", "visit_date"],
-        "supervisors": ["ผู้นิเทศ", "ศึกษานิเทศก์", "supervisor", "supervisors"],
+        "supervisors": ["ผู้นิเทศ", "ศึกษานิเทศก์", "ชื่อผู้นิเทศ", "ชื่อศึกษานิเทศก์", "supervisor", "supervisors"],
         "kind": ["ลักษณะการนิเทศ", "kind"],
         "project": ["โครงการ", "project"],
         "methods": ["วิธีการนิเทศ", "วิธีการ", "รูปแบบการนิเทศ", "method", "methods"],
@@ -111,11 +111,19 @@ def normalize(label: Any) -> str:
     return _NOISE.sub("", str(label)).lower()
 
 
+#: A question number in front of a header, as form exports write them: "1. ", "๒) ", "ข้อ 3 ", "2.1 ".
+_NUMBERED = re.compile(r"^\s*(?:ข้อ\s*)?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*(?:\s*[.)]\s*|\s+)")
+
+
 def candidates(label: str) -> list[str]:
-    """The normalised forms under which a header label is looked up."""
-    full = normalize(label)
-    bare = normalize(_BRACKETS.sub("", label))
-    return [full] if bare == full or not bare else [full, bare]
+    """The normalised forms under which a header label is looked up: as written, without a
+    trailing bracket, and without a leading question number (Google Forms: "1. ชื่อโรงเรียน")."""
+    forms: list[str] = []
+    for text in dict.fromkeys((label, _NUMBERED.sub("", label))):
+        for form in (normalize(text), normalize(_BRACKETS.sub("", text))):
+            if form and form not in forms:
+                forms.append(form)
+    return forms
 
 
 class Lexicon:
