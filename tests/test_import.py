@@ -591,3 +591,14 @@ def test_a_google_forms_export_with_numbered_questions(schools: Path, run: Any, 
     [visit] = records(schools, "visits").values()
     assert (visit["date"], visit["school"], visit["supervisors"], visit["methods"], visit["findings"]) == (
         "2026-11-25", "1063020130", ["นางสาวสมใจ ใฝ่นิเทศ"], ["observation", "plc"], "ดี")
+
+
+def test_a_short_form_of_a_registered_name_does_not_replace_it(schools: Path, run: Any, tmp_path: Path) -> None:
+    rows = [SCHOOLS[0], ["1063020130", "63020130", "บ้านแม่ละเมา", "ท่าสองยาง", "แม่ละเมา", "152"],
+            ["1063020131", "63020131", "ร.ร.บ้านห้วยนกแล", "แม่สอด", "แม่ตาว", "90"]]
+    r = run("import", "schools", str(csv_file(tmp_path / "short.csv", rows)), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert {k: r.json()[k] for k in ("created", "updated", "unchanged")} == {"created": 0, "updated": 1, "unchanged": 1}
+    assert r.json()["changes"][0]["fields"] == ["students"]  # 88 → 90; the names stay
+    got = records(schools, "schools")
+    assert got["1063020130"]["name"] == "โรงเรียนบ้านแม่ละเมา" and got["1063020131"]["name"] == "โรงเรียนบ้านห้วยนกแล"

@@ -66,6 +66,13 @@ def _size(value: Any) -> str | None:
     return _SIZES[key]
 
 
+def _same_name(registered: Any, given: str) -> bool:
+    """The same school name written with or without โรงเรียน / ร.ร. in front (or other spacing)."""
+    from ..schools import normalize_name
+
+    return isinstance(registered, str) and normalize_name(registered) == normalize_name(given)
+
+
 def map_table(ctx: Context, table: Table) -> tuple[list[Candidate], list[tuple[Origin, str]]]:
     smis_key = ctx.ws.config.school_key == "smis"
     out: list[Candidate] = []
@@ -132,6 +139,9 @@ def _row(ctx: Context, table: Table, row: Row, origin: Origin, owned: set[str], 
         if not exists:
             raise RowError(t("ไม่มีชื่อโรงเรียน", "no school name"))
         row_owned.discard("name")
+    elif exists and _same_name(ctx.schools.by_key[data["code"]].data.get("name"), data["name"]):
+        # "บ้านดอยงาม" in a sheet is the registry's "โรงเรียนบ้านดอยงาม": not a new name; the full form stays
+        data["name"] = max(ctx.schools.by_key[data["code"]].data["name"], data["name"], key=len)
     # the registry's values stand in for what the sheet does not say
     full = {**ctx.schools.by_key[data["code"]].data, **data} if exists else data
     validate(School, full)
