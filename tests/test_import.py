@@ -602,3 +602,15 @@ def test_a_short_form_of_a_registered_name_does_not_replace_it(schools: Path, ru
     assert r.json()["changes"][0]["fields"] == ["students"]  # 88 → 90; the names stay
     got = records(schools, "schools")
     assert got["1063020130"]["name"] == "โรงเรียนบ้านแม่ละเมา" and got["1063020131"]["name"] == "โรงเรียนบ้านห้วยนกแล"
+
+
+def test_the_visit_template_suggests_methods_but_lets_several_be_typed(ws: Path, run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "visits.xlsx"
+    assert run("import", "template", "visits", "-o", str(out)).exit_code == 0
+    sheet = openpyxl.load_workbook(out)["ข้อมูล"]
+    header = [c.value for c in sheet[1]]
+    col = openpyxl.utils.get_column_letter(header.index("วิธีการนิเทศ") + 1)
+    [dv] = [d for d in sheet.data_validations.dataValidation if str(d.sqref).startswith(f"{col}2")]
+    assert dv.type == "list" and dv.errorStyle == "warning"  # Excel asks, it does not refuse "สังเกตการสอน, PLC"
+    others = [d for d in sheet.data_validations.dataValidation if d is not dv and d.type == "list"]
+    assert others and all(d.errorStyle in (None, "stop") for d in others)

@@ -38,6 +38,9 @@ _HELP = {
 }
 
 
+#: Columns whose cell may hold several values separated by commas.
+MULTI = frozenset({"methods"})
+
 def _columns(ws: Workspace, kind: str) -> list[tuple[str, str | None, int]]:
     """(header, list name or check, width) of each column."""
     if kind == "schools":
@@ -108,6 +111,10 @@ def write_template(ws: Workspace, kind: str, path: Path) -> None:
         if check in where:
             dv = DataValidation(type="list", formula1=f"={where[check]}", allow_blank=True)
             dv.error = t("เลือกจากรายการ", "choose from the list")
+            if check in MULTI:  # several in one cell ("สังเกตการสอน, PLC"): the list suggests, never refuses
+                dv.errorStyle = "warning"
+                dv.error = t("เลือกจากรายการ หรือพิมพ์หลายค่าคั่นด้วย , เช่น สังเกตการสอน, PLC",
+                             "choose from the list, or type several separated by commas, e.g. สังเกตการสอน, PLC")
         elif check == "whole":
             dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
             dv.error = t("ใส่จำนวนเต็มตั้งแต่ 0", "enter a whole number from 0")
