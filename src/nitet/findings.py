@@ -34,7 +34,14 @@ class Finding:
 
 @dataclass(slots=True)
 class Problem:
-    """A finding before its position is known: ``loc`` is a path into the record."""
+    """A finding before its position is known: ``loc`` is a path into the record.
+
+    ``text`` (optional) is a part of the text value at ``loc`` as it is written in the file
+    (e.g. a number found in a note): the finding then points at its ``occurrence``-th appearance
+    (0-based, counted in the value) rather than at the start of the value, when the file holds it
+    verbatim — plain, quoted and ``|``/``>`` block scalars do, unless it spans a line break or an
+    escape; otherwise at the value.
+    """
 
     file: str
     loc: tuple[Any, ...]
@@ -44,6 +51,8 @@ class Problem:
     severity: str = ERROR
     on_key: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+    occurrence: int = 0
 
 
 def _loc_text(loc: tuple[Any, ...]) -> str:

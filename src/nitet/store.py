@@ -24,7 +24,7 @@ from . import __version__, i18n
 from .findings import ERROR, Finding, Problem, describe_validation_error
 from .i18n import t
 from .workspace import DEFAULTS_DIR, Workspace
-from .yamlio import YamlProblem, load_rt, parse_fast, position
+from .yamlio import TextLocator, YamlProblem, load_rt, parse_fast, position
 
 if TYPE_CHECKING:  # pydantic and the models load when a file is validated, not for a cached run
     from pydantic import BaseModel
@@ -129,14 +129,18 @@ def validate_file(path: Path, rel: str, model: type[BaseModel], *, id_from_name:
 def resolve_positions(path: Path, problems: list[Problem], data: bytes | None = None) -> list[Finding]:
     """Turn problems into findings with line:column, using the round-trip parser once."""
     doc: Any = None
+    text = ""
     try:
         text = (data if data is not None else path.read_bytes()).decode("utf-8-sig")
         doc = load_rt(text)
     except Exception:  # the position is a nicety; the finding stands without it
         doc = None
+    locator = TextLocator(text, doc) if doc is not None and any(p.text for p in problems) else None
     out = []
     for p in problems:
         line, col = (position(doc, p.loc, key=p.on_key) or (1, 1)) if doc is not None else (1, 1)
+        if p.text and locator is not None:  # a part of the value (a number in a note): its own place
+            line, col = locator.find(p.loc, p.text, p.occurrence) or (line, col)
         out.append(Finding(p.file, line, col, p.check, p.severity, p.message, p.hint))
     return out
 

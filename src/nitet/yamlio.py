@@ -384,6 +384,99 @@ def position(doc: Any, loc: tuple[Any, ...], *, key: bool = False) -> tuple[int,
     return best
 
 
+#: Line breaks as the YAML reader counts them (a lone ``\r`` too), for offsets ↔ line:column.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+class TextLocator:
+    """Where a piece of text written inside a scalar value sits in the file (1-based line, column).
+
+    Columns count characters, as :func:`position` does (a Thai vowel or tone mark is one). The
+    text is looked for verbatim between the value's start and the next key or item of the document,
+    so it is found in plain, quoted and ``|``/``>`` block scalars unless it spans a line break or is
+    written with an escape; then :meth:`find` gives None and the caller keeps the value's position.
+    Built once per file, and only when a finding asks for it.
+    """
+
+    def __init__(self, source: str, doc: Any) -> None:
+        self.source = source
+        self.doc = doc
+        self._lines: list[int] | None = None
+        self._nodes: list[tuple[int, int]] | None = None
+
+    def find(self, loc: tuple[Any, ...], text: str, occurrence: int = 0) -> tuple[int, int] | None:
+        import bisect
+
+        start = self._scalar_start(loc)
+        if start is None or not text:
+            return None
+        if self._lines is None:
+            self._lines = [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
+            self._nodes = sorted(_node_starts(self.doc))
+        assert self._nodes is not None
+        lines = self._lines
+        begin = self._offset(start)
+        after = bisect.bisect_right(self._nodes, start)
+        end = self._offset(self._nodes[after]) if after < len(self._nodes) else len(self.source)
+        at = self.source.find(text, begin, end)
+        for _ in range(occurrence):
+            if at < 0:
+                break
+            at = self.source.find(text, at + 1, end)
+        if at < 0:
+            return None
+        line = bisect.bisect_right(lines, at) - 1
+        return line + 1, at - lines[line] + 1
+
+    def _offset(self, pos: tuple[int, int]) -> int:
+        assert self._lines is not None
+        line, col = pos
+        return (self._lines[line] if line < len(self._lines) else len(self.source)) + col
+
+    def _scalar_start(self, loc: tuple[Any, ...]) -> tuple[int, int] | None:
+        """0-based (line, column) of the text value at ``loc``; None unless ``loc`` is one."""
+        node: Any = self.doc
+        pos: tuple[int, ...] | None = None
+        try:
+            for part in loc:
+                lc: Any = node.lc
+                if isinstance(node, dict) and part in node:
+                    pos = tuple(lc.value(part))
+                elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                    pos = tuple(lc.item(part))
+                else:
+                    return None
+                node = node[part]
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return None
+        return (pos[0], pos[1]) if pos is not None and isinstance(node, str) else None
+
+
+def _node_starts(node: Any) -> Iterable[tuple[int, int]]:
+    """0-based (line, column) of every key, value, item and comment of a round-trip document."""
+    data = getattr(getattr(node, "lc", None), "data", None) or {}
+    for p in data.values():
+        if isinstance(p, list | tuple) and len(p) >= 2:
+            yield p[0], p[1]
+            if len(p) >= 4:
+                yield p[2], p[3]
+    ca = getattr(node, "ca", None)
+    if ca is not None:  # a comment after a scalar ends it (a ``|`` header comment is text: no mark)
+        yield from _comment_starts([ca.comment, list(ca.items.values()), getattr(ca, "end", None)])
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    for child in children:
+        if isinstance(child, dict | list):
+            yield from _node_starts(child)
+
+
+def _comment_starts(tokens: Any) -> Iterable[tuple[int, int]]:
+    if isinstance(tokens, list | tuple):
+        for tok in tokens:
+            yield from _comment_starts(tok)
+    elif (mark := getattr(tokens, "start_mark", None)) is not None:
+        yield mark.line, mark.column
+
+
 # --------------------------------------------------------------------------- writing
 
 

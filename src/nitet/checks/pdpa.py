@@ -4,7 +4,8 @@ Records are shared through git with an office and its CI. A Thai national ID num
 checksum-valid — written as one run of digits, grouped ``1-2345-67890-12-1`` or with spaces,
 in Arabic or Thai digits) or a phone number (``0X-XXX-XXXX``, ``08XXXXXXXX``, ``+66 ...``)
 typed into a finding, a note or a supervisee's name is personal data that usually does not
-belong there. The warning points at the value (file:line:col) and shows the number masked.
+belong there. The warning points at the number itself (file:line:col; at the value when the file
+does not hold the number as read, e.g. written with an escape) and shows it masked.
 
 Not flagged: school codes (10 digits starting with 1), SMIS/OBEC codes, dates, ids, money.
 """
@@ -52,22 +53,35 @@ def _is_phone(raw: str) -> bool:
 
 def personal_numbers(text: str) -> list[tuple[str, str]]:
     """(kind, masked number) for each national ID or phone number in ``text``."""
-    s = text.translate(_THAI_DIGITS)
+    return [(kind, _mask(written.translate(_THAI_DIGITS))) for kind, written, _ in _found(text)]
+
+
+def _found(text: str) -> list[tuple[str, str, int]]:
+    """(kind, number as written, where it starts in ``text``) for each personal number."""
+    s = text.translate(_THAI_DIGITS)  # one character for one: spans in ``s`` are spans in ``text``
     if not _MAYBE.search(s):
         return []
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, int]] = []
     taken: list[tuple[int, int]] = []
     for m in _NATIONAL_ID.finditer(s):
         digits = re.sub(r"\D", "", m.group(0))
         if national_id_valid(digits):
-            out.append(("id", _mask(m.group(0))))
+            out.append(("id", text[m.start():m.end()], m.start()))
             taken.append(m.span())
     for m in _PHONE.finditer(s):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         if _is_phone(m.group(0)):
-            out.append(("phone", _mask(m.group(0))))
+            out.append(("phone", text[m.start():m.end()], m.start()))
     return out
+
+
+def _occurrence(text: str, part: str, start: int) -> int:
+    """How many times ``part`` appears in ``text`` before ``start`` (overlaps counted)."""
+    n, at = 0, text.find(part)
+    while 0 <= at < start:
+        n, at = n + 1, text.find(part, at + 1)
+    return n
 
 
 def _mask(number: str) -> str:
@@ -104,15 +118,17 @@ def personal_data(loaded: Loaded) -> list[Problem]:
     for entries in loaded.entries.values():
         for e in entries:
             for loc, text in _texts(e.data):
-                for kind, masked in personal_numbers(text):
-                    out.append(_problem(e.path, loc, kind, masked))
+                for kind, written, start in _found(text):
+                    p = _problem(e.path, loc, kind, _mask(written.translate(_THAI_DIGITS)))
+                    p.text, p.occurrence = written, _occurrence(text, written, start)
+                    out.append(p)
     return out
 
 
 def _problem(path: str, loc: tuple[Any, ...], kind: str, masked: str) -> Problem:
-    hint = t("ข้อมูลส่วนบุคคล (PDPA): ลบออกหรือเก็บไว้ในที่ที่ไม่ถูกแชร์ผ่าน git — บันทึกการนิเทศไม่จำเป็นต้องมีเลขนี้",
+    hint = t("ข้อมูลส่วนบุคคล (PDPA): ลบออกหรือเก็บไว้ในที่ที่ไม่ถูกแชร์ผ่าน git — ระเบียนนี้ไม่จำเป็นต้องมีเลขนี้",
              "personal data (PDPA): remove it or keep it where it is not shared through git — "
-             "a supervision record does not need it")
+             "this record does not need it")
     if kind == "id":
         return Problem(path, loc, "pdpa-national-id",
                        t("พบเลขประจำตัวประชาชน ๑๓ หลักในข้อความ ({n})", "a 13-digit Thai national ID number in text ({n})",
