@@ -114,7 +114,7 @@ def write_template(ws: Workspace, kind: str, path: Path) -> None:
             if check in MULTI:  # several in one cell ("สังเกตการสอน, PLC"): the list suggests, never refuses
                 dv.errorStyle = "warning"
                 dv.error = t("เลือกจากรายการ หรือพิมพ์หลายค่าคั่นด้วย , เช่น สังเกตการสอน, PLC",
-                             "choose from the list, or type several separated by commas, e.g. สังเกตการสอน, PLC")
+                             "choose from the list, or type several separated by commas, e.g. observation, PLC")
         elif check == "whole":
             dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
             dv.error = t("ใส่จำนวนเต็มตั้งแต่ 0", "enter a whole number from 0")
