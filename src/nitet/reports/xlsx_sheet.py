@@ -102,7 +102,7 @@ class SheetWriter:
 
     # -- cells
     def _new_cell(self, ws: Any, value: Any = None, style_array: Any = None) -> Any:
-        """A cell whose place is given when its row is appended."""
+        """A cell whose place is given when its row is appended (openpyxl copies ``style_array``)."""
         return self._cell_class(ws, row=1, column=1, value=value, style_array=style_array)
 
     def _style(self, key: StyleKey) -> Any:
@@ -126,18 +126,15 @@ class SheetWriter:
              boxed: bool = False, filled: bool = False) -> Any:
         """One styled cell. Text is always a string cell, so text that starts with ``=``, ``+``,
         ``-`` or ``@`` never becomes a formula."""
-        from copy import copy
-
         if value is None or value == "":
             value, number_format = None, "General"
         elif kind == "text" or isinstance(value, str):
             value, number_format = str(value), FORMATS["text"]
         else:
             value, number_format = (value / 100 if kind == "pct" else value), FORMATS.get(kind, "General")
-        cell = self._new_cell(self.ws, value)
+        cell = self._new_cell(self.ws, value, style_array=self._style((font, align, boxed, filled, number_format)))
         if value.__class__ is str:
             cell.data_type = "s"  # never a formula, whatever the text starts with
-        cell._style = copy(self._style((font, align, boxed, filled, number_format)))
         return cell
 
     def title(self, *lines: str) -> None:
@@ -171,8 +168,6 @@ class SheetWriter:
 
     def add(self, values: list[Any], bold: bool = False) -> None:
         """A data row: text as text, numbers in the column's format, every cell boxed."""
-        from copy import copy
-
         self.row += 1
         ws, widths, new = self.ws, self.widths, self._new_cell
         wraps: list[tuple[int, list[int]]] = []
@@ -180,9 +175,9 @@ class SheetWriter:
         for i, (c, v, (text, number, empty)) in enumerate(zip(self.columns, values, self._row_looks(bold),
                                                               strict=True)):
             if v is None or v == "":
-                row.append(new(ws, None, style_array=copy(empty)))
+                row.append(new(ws, None, style_array=empty))
             elif isinstance(v, str):
-                cell = new(ws, v, style_array=copy(text))
+                cell = new(ws, v, style_array=text)
                 cell.data_type = "s"  # never a formula, whatever the text starts with
                 row.append(cell)
                 lines = line_widths(v)
@@ -193,7 +188,7 @@ class SheetWriter:
                 row.append(self.cell(v, "text", "bold" if bold else "normal", "top_wrap" if c.wrap else "top", True))
                 widths[i] = max(widths[i], text_width(str(v)))
             else:
-                row.append(new(ws, v / 100 if c.kind == "pct" else v, style_array=copy(number)))
+                row.append(new(ws, v / 100 if c.kind == "pct" else v, style_array=number))
                 widths[i] = max(widths[i], len(f"{v:,.2f}"))
         self.cells[self.row] = row
         if wraps:
