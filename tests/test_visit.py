@@ -315,3 +315,14 @@ def test_an_empty_list_names_the_period_it_looked_at(run: Runner, ws: Path) -> N
     r = run("visit", "list", "--fy", "2569", "--quarter", "1")
     assert r.exit_code == 0 and r.stdout == ""
     assert r.stderr == "ไม่พบการนิเทศตามเงื่อนไข (1 ต.ค. 2568 – 31 ธ.ค. 2568)\n"
+
+
+def test_adding_a_visit_already_recorded_warns_and_keeps_both(run: Runner, ws: Path) -> None:
+    first = add(run, "--school", "1063020130", "--date", "2026-11-20", "--supervisee", "ครูหนึ่ง|ครู|ภาษาไทย|ป.1")
+    r = run("visit", "add", "--school", "1063020130", "--date", "2026-11-20", "--supervisee", "ครู หนึ่ง||ภาษาไทย|ป.1",
+            "--finding", "ต่อ")
+    assert r.exit_code == 0
+    assert f"คำเตือน: มีบันทึกการนิเทศครูคนนี้ (ชื่อ กลุ่มสาระ ชั้น) ที่โรงเรียนนี้ในวันเดียวกันแล้ว: {first['path']}" in r.stderr
+    assert len(visit_files(ws)) == 2  # nothing typed is lost
+    other = run("visit", "add", "--school", "1063020130", "--date", "2026-11-20", "--supervisee", "ครูสอง|ครู|ภาษาไทย|ป.1")
+    assert other.exit_code == 0 and "คำเตือน" not in other.stderr

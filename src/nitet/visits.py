@@ -232,6 +232,35 @@ def parse_day(text: str, option: str) -> date:
 
 
 
+def identity_key(s: str) -> str:
+    """Text as compared for identity: no spaces or brackets, lower case."""
+    import re
+
+    return re.sub(r"[\s()]+", "", s).lower()
+
+
+def visit_identity(data: Mapping[str, Any]) -> str:
+    """Which visit ``data`` records, as a six-hex-digit token: date, school, and the first
+    supervisee's name, subject and grade (or, without one, the first topic). An imported row's
+    file is named by it; a visit typed with ``visit add`` is matched by it."""
+    import hashlib
+
+    people = data.get("supervisees") or []
+    first = people[0] if people and isinstance(people[0], Mapping) else None
+    topics = data.get("topics") or [""]
+    who = (first.get("name"), first.get("subject"), first.get("grade")) if first else (str(topics[0]),)
+    parts = [str(data.get("date")), str(data.get("school")), *(identity_key(str(w or "")) for w in who)]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:6]
+
+
+def same_visits(loaded: Loaded, data: Mapping[str, Any]) -> list[Entry]:
+    """Other records of the visit ``data`` records (same identity), when it names a supervisee."""
+    if not data.get("supervisees"):
+        return []
+    me = visit_identity(data)
+    return [e for e in loaded.of("visit") if e.id != data.get("id") and visit_identity(e.data) == me]
+
+
 def check_dates(day: date, follow_up: date | None, today: date, force: bool = False) -> None:
     """Refuse a visit far in the future or more than PAST_YEARS back (unless forced: both are
     usually a year typed in the wrong era) and a follow-up before the visit."""

@@ -185,6 +185,11 @@ def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | No
     ui.say(t("บันทึกการนิเทศแล้ว: {p}", "visit saved: {p}", p=ws.rel(path)))
     for note in visits.method_notes(data.get("methods")):
         ui.say(note)
+    for twin in visits.same_visits(loaded, data):
+        ui.say(t("คำเตือน: มีบันทึกการนิเทศครูคนนี้ (ชื่อ กลุ่มสาระ ชั้น) ที่โรงเรียนนี้ในวันเดียวกันแล้ว: {p} — ถ้าเป็นครั้งเดียวกัน "
+                 "ให้ลบไฟล์ที่เพิ่งบันทึก หรือรวมข้อความด้วย nitet visit edit",
+                 "warning: this teacher (name, subject, grade) already has a visit at this school on this day: {p} — if it "
+                 "is the same visit, delete the file just saved, or merge the text with nitet visit edit", p=twin.path))
     gitops.maybe_commit(ws, [path], _commit_message(ws, loaded, data, ("บันทึกการนิเทศ", "visit to")), commit,
                         evidence=data.get("evidence") or [])
     if json_out:

@@ -11,14 +11,13 @@ identity and updated, not recorded twice.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from typing import Any
 
 from .. import ids
 from ..i18n import t
 from ..model import Visit
 from ..model.visit import KINDS_TH, METHODS_TH
+from ..visits import identity_key, visit_identity
 from . import values
 from .mapping import Candidate, Context, Origin, RowError, get, resolve_school, validate
 from .table import Row, Table
@@ -36,8 +35,7 @@ _KIND_WORDS = {**{v: k for k, v in KINDS_TH.items()}, **{k: k for k in KINDS_TH}
 _TEXT_FIELDS = ("findings", "strengths", "improvements", "suggestions", "note")
 
 
-def _key(s: str) -> str:
-    return re.sub(r"[\s()]+", "", s).lower()
+_key = identity_key
 
 
 def _method(word: str) -> str:
@@ -58,21 +56,6 @@ def _project(ctx: Context, value: Any) -> str | None:
                      p=s, k=", ".join(known)))
 
 
-def token(day: str, school: str, *who: str | None) -> str:
-    """The deterministic id token of an imported visit."""
-    return hashlib.sha1("|".join([day, school, *(_key(w or "") for w in who)]).encode()).hexdigest()[:6]
-
-
-def identity(data: dict[str, Any]) -> str:
-    """The token a visit's data stands for: date, school, and the first supervisee's name, subject
-    and grade (or, without one, the first topic). Equal for a row and the record it made."""
-    people = data.get("supervisees") or []
-    first = people[0] if people and isinstance(people[0], dict) else None
-    topics = data.get("topics") or [""]
-    who = (first.get("name"), first.get("subject"), first.get("grade")) if first else (str(topics[0]),)
-    return token(str(data.get("date")), str(data.get("school")), *who)
-
-
 def same_visit(ctx: Context, data: dict[str, Any]) -> Any:
     """The one existing visit (an Entry) that records the same visit as ``data`` under another id —
     typically typed with ``nitet visit add`` before the sheet came — or None (none, or several)."""
@@ -80,9 +63,9 @@ def same_visit(ctx: Context, data: dict[str, Any]) -> Any:
     if index is None:
         index = {}
         for e in ctx.loaded.of("visit"):
-            index.setdefault(identity(e.data), []).append(e)
+            index.setdefault(visit_identity(e.data), []).append(e)
         ctx.memo["visits-by-identity"] = index
-    hits = index.get(identity(data), [])
+    hits = index.get(visit_identity(data), [])
     return hits[0] if len(hits) == 1 else None
 
 
@@ -156,7 +139,7 @@ def _row(ctx: Context, table: Table, row: Row, origin: Origin, owned: set[str]) 
     fu_action = values.text(table.cell(row, "follow_up_action"))
     if fu_date or fu_action:
         data["follow_up"] = {k: v for k, v in (("date", fu_date and fu_date.isoformat()), ("action", fu_action)) if v}
-    path = ids.visit_path(ctx.ws, day, school, identity(data))
+    path = ids.visit_path(ctx.ws, day, school, visit_identity(data))
     data = {"id": path.stem, **data}
     validate(Visit, data)
     people = {"name"} | {f for f in ("position", "subject", "grade") if table.has(f)}
