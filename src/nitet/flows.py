@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from .errors import DataError
 from .i18n import t
@@ -65,11 +65,16 @@ def recorded(case: CaseLike) -> dict[str, Any]:
     return out
 
 
-def step_id(text: str) -> str:
-    """A step id as typed by a user, in Arabic digits (``"๔.๒.๑"`` → ``"4.2.1"``); surrounding spaces dropped."""
+@overload
+def step_id(text: str) -> str: ...
+@overload
+def step_id(text: None) -> None: ...
+def step_id(text: str | None) -> str | None:
+    """A step id as typed by a user (``--step``), in Arabic digits as a case's steps are recorded
+    (``"๔.๒.๑"`` → ``"4.2.1"``); surrounding spaces dropped, None stays None."""
     from .thai import to_arabic_digits
 
-    return to_arabic_digits(text.strip())
+    return None if text is None else to_arabic_digits(text.strip())
 
 
 def _leaf_ids(step: Step) -> list[str]:

@@ -1,6 +1,6 @@
 """The week at a glance (``nitet todo``): what needs doing, gathered from the records.
 
-* follow-ups due or late (:func:`follow_ups_due`);
+* follow-ups due or late (:func:`nitet.visits.follow_ups_due`, as of the day);
 * steps of active cases that are overdue or due soon (:mod:`nitet.flows`);
 * schools not yet visited this fiscal quarter, target schools first (:func:`nitet.visits.unvisited`);
 * the KRS report's due date: the end of the fiscal quarter + ``report.krs_due_days`` of nitet.yaml —
@@ -75,40 +75,6 @@ class Agenda:
     screening_missing: list[SchoolRef] = field(default_factory=list)
 
 
-def follow_ups_due(loaded: Loaded, today: date, days: int) -> list[FollowUpDue]:
-    """Follow-ups due on or before ``today + days`` and not done by ``today``, of visits dated by ``today``,
-    earliest first (:func:`nitet.visits.follow_ups_due` as of ``today``)."""
-    from .visits import FollowUpDue, school_name, visit_date
-
-    horizon = today + timedelta(days=days)
-    latest: dict[str, date] = {}  # the latest visit of each school by today
-    last_ever: dict[str, date] = {}  # and of any date
-    for e in loaded.of("visit"):
-        k, d = str(e.data.get("school", "")), visit_date(e)
-        last_ever[k] = max(last_ever.get(k, d), d)
-        if d <= today:
-            latest[k] = max(latest.get(k, d), d)
-    out = []
-    for e in loaded.of("visit"):
-        fu = e.data.get("follow_up") or {}
-        d = visit_date(e)
-        if d > today or not fu.get("date"):
-            continue
-        due = date.fromisoformat(fu["date"])
-        key = str(e.data.get("school", ""))
-        later = latest[key] if latest[key] > d else None
-        # done carries no date: it was set by the real today, and before that it counts once a later
-        # visit to the school took place, or when no later visit is recorded at all
-        done_by_then = today >= date.today() or later is not None or last_ever[key] <= d
-        if (fu.get("done") and done_by_then) or due > horizon:
-            continue
-        out.append(FollowUpDue(
-            visit=e.id, path=e.path, school=key, school_name=school_name(loaded, key), visit_date=d,
-            due=due, action=fu.get("action"), suggestions=e.data.get("suggestions"), later_visit=later))
-    out.sort(key=lambda f: (f.due, f.school_name, f.visit))
-    return out
-
-
 def case_steps_due(loaded: Loaded, today: date, days: int) -> list[StepDue]:
     """Steps of active cases not complete whose due day has passed or comes within ``days``."""
     from .flows import as_of, overdue_steps
@@ -168,7 +134,7 @@ def screening_missing(loaded: Loaded, academic_year: int, semester: int) -> list
 
 
 def agenda(loaded: Loaded, today: date, days: int = 7) -> Agenda:
-    from .visits import unvisited
+    from .visits import follow_ups_due, unvisited
 
     config = loaded.ws.config
     fy, q = thai.fiscal_year(today), thai.fiscal_quarter(today)
@@ -176,7 +142,7 @@ def agenda(loaded: Loaded, today: date, days: int = 7) -> Agenda:
     away = unvisited(loaded, start, min(end, today))  # a visit after today has not happened yet
     away.sort(key=lambda s: not s.target)  # stable: keeps the network and Thai name order
     a = Agenda(today=today, days=days, fiscal_year=fy, quarter=q,
-               follow_ups=follow_ups_due(loaded, today, days),
+               follow_ups=follow_ups_due(loaded, today, days, as_of=True),
                steps=case_steps_due(loaded, today, days),
                unvisited=away, schools=len(loaded.of("school")),
                krs=krs_due(today, config.report.krs_due_days))

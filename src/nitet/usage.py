@@ -47,14 +47,26 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 
 
+def _translated(patterns: tuple[tuple[re.Pattern[str], str, str], ...], text: str) -> str | None:
+    """``text`` in the current language by the first pattern that matches it (None: none does).
+    A ``m`` group is a suggestion, said as "did you mean …"."""
+    for pattern, th, en in patterns:
+        m = pattern.search(text)
+        if m:
+            groups = m.groupdict()
+            maybe = groups.pop("m", None)
+            return t(th, en, **groups) + (_did_you_mean(maybe) if maybe else "")
+    return None
+
+
+def _did_you_mean(what: str) -> str:
+    return t(" (หรือหมายถึง {m})", " (did you mean {m}?)", m=what)
+
+
 def _value_message(text: str) -> str:
     if text.startswith("Value error, "):  # our own parsers' messages, already in the user's language
         return text.removeprefix("Value error, ")
-    for pattern, th, en in _VALUE_MESSAGES:
-        m = pattern.search(text)
-        if m:
-            return t(th, en, **m.groupdict())
-    return text
+    return _translated(_VALUE_MESSAGES, text) or text
 
 
 def _hint_of(e: Any) -> str:
@@ -82,19 +94,9 @@ def describe(e: Any) -> str:
         return t("ค่าของ {h} ใช้ไม่ได้: {d}", "invalid value for {h}: {d}", h=hint, d=detail) if hint else detail
     if name == "NoSuchOption":
         text = t("ไม่มีตัวเลือก {o}", "no such option {o}", o=e.option_name)
-        if e.possibilities:
-            text += t(" (หรือหมายถึง {p})", " (did you mean {p}?)", p=", ".join(sorted(e.possibilities)))
-        return text
+        return text + (_did_you_mean(", ".join(sorted(e.possibilities))) if e.possibilities else "")
     message = e.format_message() if hasattr(e, "format_message") else str(e)
-    for pattern, th, en in _PATTERNS:
-        m = pattern.match(message)
-        if m:
-            groups = {k: v for k, v in m.groupdict().items() if k != "m"}
-            text = t(th, en, **groups)
-            if m.groupdict().get("m"):
-                text += t(" (หรือหมายถึง {m})", " (did you mean {m}?)", m=m.group("m"))
-            return text
-    return message
+    return _translated(_PATTERNS, message) or message
 
 
 def next_step(e: Any) -> str | None:

@@ -139,27 +139,37 @@ class FollowUpDue:
         return (self.due - today).days
 
 
-def follow_ups_due(loaded: Loaded, today: date, days: int = 14) -> list[FollowUpDue]:
-    """Follow-ups not done whose date is on or before ``today + days``, earliest first."""
+def follow_ups_due(loaded: Loaded, today: date, days: int = 14, *, as_of: bool = False) -> list[FollowUpDue]:
+    """Follow-ups not done whose date is on or before ``today + days``, earliest first.
+
+    ``as_of`` (``nitet todo --date``): as the records stood on ``today`` — visits dated later do not
+    count, and a ``done`` flag (it carries no date) counts for a past day only once a later visit to
+    the school is dated by then, or when no later visit is recorded at all.
+    """
     horizon = today + timedelta(days=days)
-    latest: dict[str, date] = {}
+    latest: dict[str, date] = {}    # each school's latest visit (by today, with as_of)
+    last_ever: dict[str, date] = {}
     for e in loaded.of("visit"):
-        s, d = e.data.get("school", ""), visit_date(e)
-        latest[s] = max(latest.get(s, d), d)
+        k, d = str(e.data.get("school", "")), visit_date(e)
+        last_ever[k] = max(last_ever.get(k, d), d)
+        if not as_of or d <= today:
+            latest[k] = max(latest.get(k, d), d)
+    trust_done = not as_of or today >= date.today()  # done was set by the real today
     out = []
     for e in loaded.of("visit"):
         fu = e.data.get("follow_up") or {}
-        if fu.get("done") or not fu.get("date"):
+        d = visit_date(e)
+        if (as_of and d > today) or not fu.get("date"):
             continue
         due = date.fromisoformat(fu["date"])
-        if due > horizon:
-            continue
-        key, d = e.data.get("school", ""), visit_date(e)
+        key = str(e.data.get("school", ""))
         later = latest.get(key)
+        later = later if later is not None and later > d else None
+        if (fu.get("done") and (trust_done or later is not None or last_ever[key] <= d)) or due > horizon:
+            continue
         out.append(FollowUpDue(
             visit=e.id, path=e.path, school=key, school_name=school_name(loaded, key), visit_date=d,
-            due=due, action=fu.get("action"), suggestions=e.data.get("suggestions"),
-            later_visit=later if later and later > d else None))
+            due=due, action=fu.get("action"), suggestions=e.data.get("suggestions"), later_visit=later))
     out.sort(key=lambda f: (f.due, f.school_name, f.visit))
     return out
 
@@ -229,7 +239,6 @@ def parse_day(text: str, option: str) -> date:
     except DateParseError as e:
         raise UsageError(f"{option}: {e.message}" if option else e.message,
                          t("ตรวจวัน เดือน ปี แล้วลองใหม่", "check the day, month and year and try again")) from None
-
 
 
 def identity_key(s: str) -> str:
@@ -357,11 +366,6 @@ def known_projects(loaded: Loaded) -> dict[str, str]:
     for e in sorted(loaded.of("plan"), key=lambda e: e.id):
         out.setdefault(e.id, str(e.data.get("title", e.id)))
     return out
-
-
-def step_id(text: str | None) -> str | None:
-    """``--step`` as typed, in Arabic digits (``๔.๑`` → ``4.1``), as a case's steps are recorded."""
-    return None if text is None else thai.to_arabic_digits(text.strip())
 
 
 def resolve_step(loaded: Loaded, case: str | None, step: str | None) -> None:

@@ -355,33 +355,38 @@ def flow_style(doc: Any, *paths: Iterable[Any]) -> None:
                 item.fa.set_flow_style()
 
 
+def _walk(doc: Any, loc: tuple[Any, ...], key: bool = False) -> tuple[tuple[int, int] | None, Any, bool]:
+    """Follow ``loc`` into a round-trip document: the 0-based (line, column) of the deepest part
+    found (of the last key itself with ``key``), the node there, and whether all of ``loc`` was found."""
+    pos: tuple[int, int] | None = None
+    node = doc
+    for i, part in enumerate(loc):
+        lc = getattr(node, "lc", None)
+        if lc is None:
+            return pos, node, False
+        try:
+            if isinstance(node, dict) and part in node:
+                p = lc.key(part) if (key and i == len(loc) - 1) else lc.value(part)
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                p = lc.item(part)
+            else:
+                return pos, node, False
+            pos, node = (p[0], p[1]), node[part]
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return pos, node, False
+    return pos, node, True
+
+
 def position(doc: Any, loc: tuple[Any, ...], *, key: bool = False) -> tuple[int, int] | None:
     """1-based (line, column) of the value at ``loc`` in a round-trip document.
 
     With ``key=True`` the position of the last mapping key itself. Falls back to the nearest
     enclosing position that exists.
     """
-    best: tuple[int, int] | None = (1, 1) if hasattr(doc, "lc") else None
-    node = doc
-    for i, part in enumerate(loc):
-        last = i == len(loc) - 1
-        lc = getattr(node, "lc", None)
-        if lc is None:
-            break
-        try:
-            if isinstance(node, dict) and part in node:
-                pos = lc.key(part) if (key and last) else lc.value(part)
-                best = (pos[0] + 1, pos[1] + 1)
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                pos = lc.item(part)
-                best = (pos[0] + 1, pos[1] + 1)
-                node = node[part]
-            else:
-                break
-        except (KeyError, IndexError, TypeError, AttributeError):
-            break
-    return best
+    if not hasattr(doc, "lc"):
+        return None
+    pos, _node, _whole = _walk(doc, loc, key)
+    return (1, 1) if pos is None else (pos[0] + 1, pos[1] + 1)
 
 
 #: Line breaks as the YAML reader counts them (a lone ``\r`` too), for offsets ↔ line:column.
@@ -435,21 +440,8 @@ class TextLocator:
 
     def _scalar_start(self, loc: tuple[Any, ...]) -> tuple[int, int] | None:
         """0-based (line, column) of the text value at ``loc``; None unless ``loc`` is one."""
-        node: Any = self.doc
-        pos: tuple[int, ...] | None = None
-        try:
-            for part in loc:
-                lc: Any = node.lc
-                if isinstance(node, dict) and part in node:
-                    pos = tuple(lc.value(part))
-                elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                    pos = tuple(lc.item(part))
-                else:
-                    return None
-                node = node[part]
-        except (KeyError, IndexError, TypeError, AttributeError):
-            return None
-        return (pos[0], pos[1]) if pos is not None and isinstance(node, str) else None
+        pos, node, whole = _walk(self.doc, loc)
+        return pos if whole and pos is not None and isinstance(node, str) else None
 
 
 def _node_starts(node: Any) -> Iterable[tuple[int, int]]:

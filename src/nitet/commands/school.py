@@ -45,15 +45,15 @@ JsonOpt = Annotated[bool, typer.Option("--json", help=t("พิมพ์ผล�
 def count(value: str | None, option: str) -> int | None:
     """A whole number ≥ 0 typed with Arabic or Thai digits (``๑๒๐``, ``1,200``); None stays None."""
     from ..errors import UsageError
-    from ..thai import to_arabic_digits
+    from ..options import read_whole
 
     if value is None:
         return None
-    text = to_arabic_digits(value).replace(",", "").strip()
-    if not text.isdigit():
+    try:
+        return read_whole(value, low=0)
+    except ValueError:
         raise UsageError(t("{o} ต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป (ได้ '{v}')", "{o} must be a whole number ≥ 0 (got '{v}')",
-                           o=option, v=value))
-    return int(text)
+                           o=option, v=value)) from None
 
 
 def _digits(value: str | None, n: int, what: str) -> str | None:

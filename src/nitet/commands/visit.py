@@ -91,7 +91,7 @@ def add(
 ) -> None:
     from datetime import date, timedelta
 
-    from .. import context, prompts, ui, visits
+    from .. import context, flows, prompts, ui, visits
     from ..errors import UsageError
     from ..schools import SchoolIndex
 
@@ -117,7 +117,7 @@ def add(
     visit_day = visits.parse_day(day, "--date")
     follow_day = visits.parse_day(follow_up, "--follow-up") if follow_up else None
     visits.check_dates(visit_day, follow_day, today, force)
-    step = visits.step_id(step)
+    step = flows.step_id(step)
     visits.resolve_step(loaded, case, step)
     base: dict[str, Any] = {}
     if from_last:
@@ -288,7 +288,7 @@ def edit(
 ) -> None:
     from datetime import date
 
-    from .. import context, visits
+    from .. import context, flows, visits
 
     loaded = context.load()
     e = visits.find_visit(loaded, visit)
@@ -298,7 +298,7 @@ def edit(
     fu_day = (visits.parse_day(follow_up, "--follow-up") if follow_up else None) if follow_up != "" else None
     keep_fu = date.fromisoformat(fu_old["date"]) if fu_old.get("date") and follow_up is None else None
     visits.check_dates(new_day, fu_day or keep_fu, date.today(), force or not day)
-    step = visits.step_id(step)
+    step = flows.step_id(step)
     if case is not None or step is not None:
         visits.resolve_step(loaded, case if case is not None else old.get("case"), step or None)
     changes: dict[str, Any] = {
