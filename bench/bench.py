@@ -169,8 +169,8 @@ def _lock(where: Path) -> object:
 def _write_records(jobs: list[tuple[str, str, dict[str, object]]]) -> int:
     """(kind, path, data) → files through writer.render (the text nitet itself writes)."""
     from nitet.model import KINDS
-    from nitet.workspace import open_workspace
-    from nitet.writer import render
+    from nitet.storage.workspace import open_workspace
+    from nitet.storage.writer import render
 
     ws = open_workspace(WS, strict=False)
     for kind, path_s, data in jobs:
@@ -202,7 +202,7 @@ CSV_HEADER = ["วันที่นิเทศ", "รหัสโรงเร�
 
 
 def write_csv(path: Path, rows: list[dict[str, object]]) -> None:
-    from nitet.thai import format_date
+    from nitet.core.thai import format_date
 
     with path.open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
@@ -221,9 +221,9 @@ def write_csv(path: Path, rows: list[dict[str, object]]) -> None:
 
 def generate(n_visits: int, n_schools: int, import_runs: int) -> tuple[str, float | None]:
     """Lay out the workspace; return how the visits got there and the median import time."""
-    from nitet.ids import plan_path, school_path, visit_path
-    from nitet.initialize import create_workspace
-    from nitet.workspace import open_workspace
+    from nitet.domain.initialize import create_workspace
+    from nitet.storage.ids import plan_path, school_path, visit_path
+    from nitet.storage.workspace import open_workspace
 
     if WS.exists():
         if not (WS / "nitet.yaml").is_file():

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from nitet import context, i18n
-from nitet.initialize import create_workspace
+from nitet.cli import context
+from nitet.core import i18n
+from nitet.domain.initialize import create_workspace
 
 
 @dataclass
@@ -59,7 +60,7 @@ def run(ws: Path) -> Runner:
 
 
 def make_runner(root: Path) -> Runner:
-    from nitet.cli import app
+    from nitet.cli.root import app
 
     def _run(*args: str, input: str | None = None, lang: str | None = None) -> Result:
         context.reset()
@@ -70,7 +71,7 @@ def make_runner(root: Path) -> Runner:
             argv = ["--lang", lang, *argv]
         r = runner.invoke(app, argv, input=input, catch_exceptions=True)
         if r.exception is not None and not isinstance(r.exception, SystemExit):
-            from nitet.errors import NitetError
+            from nitet.core.errors import NitetError
 
             if isinstance(r.exception, NitetError):
                 e = r.exception

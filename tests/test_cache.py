@@ -18,9 +18,11 @@ from typing import Any
 import msgpack
 import pytest
 
+import nitet.checks
 from conftest import make_runner
-from nitet import cache, store
-from nitet.workspace import open_workspace
+from nitet.storage import cache
+from nitet.storage import loader as store
+from nitet.storage.workspace import open_workspace
 
 SCHOOL = 'code: "1063020130"\nname: โรงเรียนบ้านทดสอบ\n'
 VISIT = 'date: 2026-11-25\nschool: "1063020130"\nfindings: ครูเตรียมการสอนดี\n'
@@ -36,13 +38,13 @@ def settled(monkeypatch: pytest.MonkeyPatch) -> None:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The relative paths nitet parses (not taken from the cache), run by run."""
     seen: list[str] = []
-    real = store._process
+    real = store.process
 
     def counting(job: tuple[str, str, str]) -> Any:
         seen.append(job[1])
         return real(job)
 
-    monkeypatch.setattr(store, "_process", counting)
+    monkeypatch.setattr(store, "process", counting)
     return seen
 
 
@@ -166,7 +168,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(ws: Path, settled: No
     _check(ws)
     _spoil(ws, kind)
     assert _check(ws) == expected
-    loaded = store.load(open_workspace(ws), checks=False)
+    loaded = store.load(open_workspace(ws))
     assert [e.id for e in loaded.of("visit")] == sorted(p.stem for p in visit.parent.glob("2026-*.yaml"))
     snap = cache.read(open_workspace(ws), store._fingerprint())
     assert snap is not None
@@ -273,8 +275,8 @@ def test_a_git_commit_does_not_redo_the_cross_record_checks_of_a_workspace_witho
     subprocess.run([*git, "init", "-q"], check=True)
     assert _check(ws) == []
     runs: list[int] = []
-    real = store._cross_checks
-    monkeypatch.setattr(store, "_cross_checks", lambda loaded: runs.append(1) or real(loaded))
+    real = nitet.checks.run_checks
+    monkeypatch.setattr(nitet.checks, "run_checks", lambda loaded: runs.append(1) or real(loaded))
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "x"], check=True)
     assert _check(ws) == [] and runs == []  # the index changed, nothing the checks read did

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from nitet import ids
-from nitet.completion import complete_case, complete_plan, complete_school, complete_workflow
+from nitet.cli.completion import complete_case, complete_plan, complete_school, complete_workflow
 from nitet.model import Case, Plan, School
-from nitet.workspace import open_workspace
-from nitet.writer import create
+from nitet.storage import ids
+from nitet.storage.workspace import open_workspace
+from nitet.storage.writer import create
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import make_runner
-from nitet import ids
 from nitet.model import KINDS, RECORD_KINDS
-from nitet.workspace import open_workspace
-from nitet.writer import create, render
+from nitet.storage import ids
+from nitet.storage.workspace import open_workspace
+from nitet.storage.writer import create, render
 
 MINIMAL = {
     "school": ({"code": "1063020130", "name": "โรงเรียนบ้านทดสอบ"},

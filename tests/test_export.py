@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from nitet import ids
 from nitet.model import Case, Plan, School, Screening, Visit
-from nitet.workspace import open_workspace
-from nitet.writer import create
+from nitet.storage import ids
+from nitet.storage.workspace import open_workspace
+from nitet.storage.writer import create
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nitet.fastdump import dump, fast
-from nitet.yamlio import dump_rt, parse_fast, to_commented
+from nitet.storage.fastdump import dump, fast
+from nitet.storage.yamlfast import parse_fast
+from nitet.storage.yamlrt import dump_rt, to_commented
 
 # characters that matter to YAML quoting, Thai, and the odd ones a spreadsheet carries
 ALPHABET = st.sampled_from(list("abcXYZ019 -:#,?[]{}&*!|>'\"%@`.~_=+/\\\n\t") +

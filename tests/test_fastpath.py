@@ -20,9 +20,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nitet.model import Plan, School, Visit
-from nitet.workspace import open_workspace
-from nitet.writer import ordered, render
-from nitet.yamlio import YamlProblem, load_rt, parse_fast
+from nitet.storage.workspace import open_workspace
+from nitet.storage.writer import ordered, render
+from nitet.storage.yamlfast import parse_fast
+from nitet.storage.yamlrt import load_rt
+from nitet.storage.yamlrules import YamlProblem
 
 # --------------------------------------------------------------------------- helpers
 
@@ -257,7 +259,7 @@ def school_data(draw: st.DrawFn) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from nitet.initialize import create_workspace
+    from nitet.domain.initialize import create_workspace
 
     root = tmp_path_factory.mktemp("fast") / "ws"
     create_workspace(root, office="สพป.ตาก เขต ๒", supervisor="ทดสอบ")

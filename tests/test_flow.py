@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from nitet.flows import case_progress
-from nitet.yamlio import parse_fast
+from nitet.domain.flows import case_progress
+from nitet.storage.yamlfast import parse_fast
 
 MANUAL_ORDER = {
     "media-innovation": ["1", "2.1", "2.2", "2", "3", "4", "5", "6", "7"],
@@ -311,7 +311,7 @@ def test_board_lists_every_case_with_progress_current_and_overdue(ws: Path, run)
     assert a in text and b in text and "1/5" in text and "0/5" in text and "2, 3, 4" in text
     from rich.console import Console
 
-    from nitet.flow_render import board as render_board
+    from nitet.cli.flow_render import board as render_board
 
     wide = Console(width=160, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
     wide.print(render_board(run("flow", "status", "--json").json(), 160))
@@ -346,8 +346,8 @@ def test_top_level_step_counts_of_the_manual(run) -> None:
 
 def test_progress_counts_from_a_hand_edited_case(ws: Path, run) -> None:
     from nitet.model import Case
-    from nitet.store import load
-    from nitet.workspace import open_workspace
+    from nitet.storage.loader import load
+    from nitet.storage.workspace import open_workspace
 
     wf = load(open_workspace(ws)).workflows()["area-supervision"]
     case = Case.model_validate({"workflow": "area-supervision", "title": "x", "fiscal_year": 2569,
@@ -370,8 +370,8 @@ def test_a_broken_case_file_is_named_not_hidden(ws: Path, run) -> None:
 @pytest.mark.parametrize("workflow", ["area-supervision", "krs-report", "media-research"])
 def test_progress_after_each_leaf_in_order(ws: Path, workflow: str) -> None:
     from nitet.model import Case
-    from nitet.store import load
-    from nitet.workspace import open_workspace
+    from nitet.storage.loader import load
+    from nitet.storage.workspace import open_workspace
 
     wf = load(open_workspace(ws)).workflows()[workflow]
     leaves = [s.id for s in wf.leaves()]

@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import make_runner
-from nitet.flows import due_date
+from nitet.core.thai import fiscal_quarter, fiscal_year
+from nitet.domain.flows import due_date
 from nitet.model.workflow import Due, Step
-from nitet.thai import fiscal_quarter, fiscal_year
 
 MINE = """\
 id: mine

@@ -9,8 +9,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nitet.fmt import FormatProblem, format_text
-from nitet.yamlio import parse_fast
+from nitet.domain.fmt import FormatProblem, format_text
+from nitet.storage.yamlfast import parse_fast
 
 SCHEMA = "# yaml-language-server: $schema=../../../schemas/visit.schema.json\n"
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import make_runner
-from nitet.initialize import create_workspace
+from nitet.domain.initialize import create_workspace
 
 
 def test_init_lays_out_a_workspace_without_prompting(tmp_path: Path) -> None:
@@ -50,8 +50,8 @@ def test_flow_list_shows_the_manual_processes(run) -> None:
 
 
 def test_area_supervision_has_the_tables_sub_steps(ws: Path) -> None:
-    from nitet.store import load
-    from nitet.workspace import open_workspace
+    from nitet.storage.loader import load
+    from nitet.storage.workspace import open_workspace
 
     wf = load(open_workspace(ws)).workflows()["area-supervision"]
     ids = [s.id for s, _ in wf.walk()]
@@ -130,7 +130,7 @@ def test_a_bug_exits_3_with_a_log_and_no_traceback(ws: Path, tmp_path: Path) -> 
     # A check that crashes is a finding; a crash elsewhere is exit 3 with a log file.
     code = (
         "import sys; sys.argv=['nitet','-C',sys.argv[1],'check'];"
-        "import nitet.store as s; s.load=lambda *a,**k: 1/0;"
+        "import nitet.checks as s; s.load_checked=lambda *a,**k: 1/0;"
         "from nitet.cli import main; main()"
     )
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}

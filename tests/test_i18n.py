@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import nitet
-from nitet import i18n
+from nitet.core import i18n
 
 SRC = Path(nitet.__file__).parent
 THAI = re.compile(r"[\u0E00-\u0E7F]")
@@ -104,7 +104,7 @@ def test_every_message_has_a_real_english_twin() -> None:
 ])
 def test_the_scan_catches_each_kind_of_slip(source: str, complaint: str, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "bad.py").write_text(f"from nitet.i18n import t\nMSG = {source}\n", encoding="utf-8")
+    (tmp_path / "bad.py").write_text(f"from nitet.core.i18n import t\nMSG = {source}\n", encoding="utf-8")
     monkeypatch.setattr(__import__(__name__), "SRC", tmp_path)
     with pytest.raises(AssertionError, match=complaint):
         test_every_message_has_a_real_english_twin()

@@ -9,8 +9,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from nitet.initialize import create_workspace
-from nitet.yamlio import parse_fast
+from nitet.domain.initialize import create_workspace
+from nitet.storage.yamlfast import parse_fast
 
 # ----------------------------------------------------------------------------- helpers
 
@@ -352,8 +352,8 @@ def test_interrupted_apply_leaves_whole_files(schools: Path, run: Any, tmp_path:
 
     monkeypatch.setattr(apply_mod.os, "link", dying_link)
     with pytest.raises(KeyboardInterrupt):
-        from nitet import context
-        from nitet.imports.command import run_import
+        from nitet.cli import context
+        from nitet.commands.import_run import run_import
 
         context.reset()
         context.state.directory = schools

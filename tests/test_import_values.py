@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nitet.core.thai import MONTHS_ABBR, MONTHS_FULL, to_thai_digits
 from nitet.imports import values
 from nitet.imports.readers import decode_csv
 from nitet.imports.screening import level
-from nitet.thai import MONTHS_ABBR, MONTHS_FULL, to_thai_digits
 
 ZW = st.sampled_from(["", "\u200b", "\u200c", "\ufeff", " ", "\xa0"])
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import make_runner
 from nitet.model import Plan
-from nitet.yamlio import parse_fast
+from nitet.storage.yamlfast import parse_fast
 
 SPEC_PLAN = """\
 id: dltv-2569
@@ -154,8 +154,8 @@ def test_init_demo_then_check_is_clean(tmp_path: Path) -> None:
 
 @given(st.integers(min_value=0, max_value=10**9), st.booleans(), st.booleans())
 def test_numbers_in_thai_or_arabic_digits_with_commas(n: int, thai_digits: bool, commas: bool) -> None:
-    from nitet.plans import parse_number
-    from nitet.thai import digits
+    from nitet.core.thai import digits
+    from nitet.domain.plans import parse_number
 
     text = digits(f"{n:,}" if commas else str(n), thai_digits)
     assert parse_number(text, "x") == n

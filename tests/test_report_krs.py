@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from conftest import make_runner
 from nitet.reports import krs
-from nitet.store import load
-from nitet.workspace import open_workspace
+from nitet.storage.loader import load
+from nitet.storage.workspace import open_workspace
 
 SCHOOLS = {"1063000001": "โรงเรียนบ้านกอ", "1063000002": "โรงเรียนบ้านขอ",
            "1063000003": "โรงเรียนบ้านคอ", "1063000004": "โรงเรียนบ้านงอ"}
@@ -67,7 +67,7 @@ def krs_ws(ws: Path) -> Path:
 
 
 def build(root: Path, quarter: int, cumulative: bool = False) -> krs.KrsReport:
-    loaded = load(open_workspace(root), checks=False)
+    loaded = load(open_workspace(root))
     return krs.build(loaded, 2569, quarter, cumulative=cumulative, today=date(2026, 1, 10))
 
 
@@ -152,7 +152,7 @@ def test_output_file_and_workspace_template_override(krs_ws: Path, tmp_path: Pat
                           st.sampled_from(["dltv", "reading", None])), max_size=30))
 def test_visit_counts_grow_by_quarter_and_end_with_the_years_distinct_schools(
         visits: list[tuple[date, str, str | None]]) -> None:
-    from nitet.thai import fiscal_year, quarter_range
+    from nitet.core.thai import fiscal_year, quarter_range
 
     rows = [{"date": d.isoformat(), "school": s, **({"project": p} if p else {})} for d, s, p in visits]
     start = date(2025, 10, 1)

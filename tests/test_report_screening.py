@@ -17,8 +17,8 @@ import pytest
 
 from conftest import make_runner
 from nitet.reports import screening
-from nitet.store import load
-from nitet.workspace import open_workspace
+from nitet.storage.loader import load
+from nitet.storage.workspace import open_workspace
 
 SCHOOL = "1063020131"
 FULL = "{excellent: 1, good: 2, fair: 3, improve: 3}"      # 9 pupils
@@ -46,7 +46,7 @@ def qa_workspace(ws: Path) -> Path:
 
 
 def test_blank_aspect_is_left_out_of_that_aspects_base(ws: Path) -> None:
-    rep = screening.build(load(open_workspace(qa_workspace(ws)), checks=False), 2569, today=date(2026, 1, 10))
+    rep = screening.build(load(open_workspace(qa_workspace(ws))), 2569, today=date(2026, 1, 10))
     story = rep.blocks[0].aspects[3]
     assert story.aspect_th == "เขียนเรื่อง"
     s2 = story.by_semester[2]

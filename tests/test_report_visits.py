@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from conftest import make_runner
-from nitet.initialize import create_workspace
+from nitet.domain.initialize import create_workspace
 from nitet.reports import screening, visits
 from nitet.reports.render_md import md_cell
-from nitet.store import load
-from nitet.workspace import open_workspace
+from nitet.storage.loader import load
+from nitet.storage.workspace import open_workspace
 
 
 def _school(ws: Path, code: str, name: str, network: str | None = None) -> None:
@@ -34,14 +34,14 @@ def test_visit_totals_per_school_and_network_in_thai_order(ws: Path) -> None:
                                      ("2025-12-05", "1063000001"), ("2026-01-05", "1063000003"),
                                      ("2025-09-30", "1063000003")]):
         _visit(ws, day, code, n)
-    rep = visits.build(load(open_workspace(ws), checks=False), 2569, 1, today=date(2026, 1, 10))
+    rep = visits.build(load(open_workspace(ws)), 2569, 1, today=date(2026, 1, 10))
     assert [(v.date.isoformat(), v.school) for v in rep.visits] == [
         ("2025-10-05", "1063000001"), ("2025-11-05", "1063000002"), ("2025-12-05", "1063000001")]
     # Thai order ignores the โรงเรียน / ร.ร. prefix and the leading vowel แ: กง < แม่ตาว
     assert [(s.name, s.visits) for s in rep.schools] == [("ร.ร.บ้านกง", 1), ("โรงเรียนบ้านแม่ตาว", 2)]
     assert [(n.network, n.schools, n.visits) for n in rep.networks] == [
         ("เครือข่ายพบพระ", 1, 1), ("เครือข่ายแม่สอด", 1, 2)]
-    year = visits.build(load(open_workspace(ws), checks=False), 2569)
+    year = visits.build(load(open_workspace(ws)), 2569)
     assert [n.network for n in year.networks][-1] == "(ไม่ระบุเครือข่าย)"
 
 
@@ -67,7 +67,7 @@ def test_empty_period_says_so(run) -> None:
 
 
 def test_screening_levels_share_and_semester_change(demo_ws: Path) -> None:
-    loaded = load(open_workspace(demo_ws), checks=False)
+    loaded = load(open_workspace(demo_ws))
     rep = screening.build(loaded, 2568, today=date(2026, 1, 10))
     assert rep.compare and [b.school_name for b in rep.blocks] == ["โรงเรียนบ้านผาลาด", "โรงเรียนบ้านห้วยน้ำใส"]
     aloud = rep.blocks[1].aspects[0]

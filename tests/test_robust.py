@@ -29,9 +29,11 @@ from hypothesis import strategies as st
 
 from conftest import make_runner
 from nitet.model import Case, Plan, School, Screening, Visit, Workflow
-from nitet.store import FileResult, load, validate_file
-from nitet.workspace import open_workspace
-from nitet.yamlio import MAX_FILE_BYTES, YamlProblem, parse_fast
+from nitet.storage.loader import load
+from nitet.storage.validate import FileResult, validate_file
+from nitet.storage.workspace import open_workspace
+from nitet.storage.yamlfast import parse_fast
+from nitet.storage.yamlrules import MAX_FILE_BYTES, YamlProblem
 
 SCHOOL = 'code: "1063020130"\nname: โรงเรียนบ้านทดสอบ\n'
 MODELS = [School, Visit, Case, Plan, Screening, Workflow]
@@ -130,9 +132,9 @@ WRITER_LOOP = """
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from nitet import ids, writer
+from nitet.storage import ids, writer
 from nitet.model import Visit
-from nitet.workspace import open_workspace
+from nitet.storage.workspace import open_workspace
 ws = open_workspace(Path(sys.argv[1]))
 long = "ผลการนิเทศ " * 400
 for i in range(100000):
@@ -145,9 +147,9 @@ for i in range(100000):
 EDIT_LOOP = """
 import sys
 from pathlib import Path
-from nitet import writer
+from nitet.storage import writer
 from nitet.model import Visit
-from nitet.workspace import open_workspace
+from nitet.storage.workspace import open_workspace
 ws = open_workspace(Path(sys.argv[1]))
 path = Path(sys.argv[2])
 print("ready", flush=True)

@@ -65,7 +65,7 @@ def test_a_mistyped_command_is_still_suggested() -> None:
 def test_completion_options_are_offered_once_at_the_top() -> None:
     from typer.testing import CliRunner
 
-    from nitet.cli import app
+    from nitet.cli.root import app
 
     top = CliRunner().invoke(app, ["--help"], prog_name="nitet", env={"COLUMNS": "200"})
     group = CliRunner().invoke(app, ["report", "--help"], prog_name="nitet", env={"COLUMNS": "200"})

@@ -18,10 +18,10 @@ import pytest
 import yaml
 
 from conftest import make_runner
-from nitet import ids, writer
-from nitet.initialize import create_workspace
+from nitet.domain.initialize import create_workspace
 from nitet.model import School, Visit
-from nitet.workspace import open_workspace
+from nitet.storage import ids, writer
+from nitet.storage.workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = date(2026, 11, 25)

@@ -1,4 +1,4 @@
-"""Tests for nitet.thai: BE years, fiscal/academic periods, Thai digits, formatting, parse_date."""
+"""Tests for nitet.core.thai: BE years, fiscal/academic periods, Thai digits, formatting, parse_date."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nitet.thai import (
+from nitet.core.thai import (
     DEFAULT_CALENDAR,
     MONTHS_ABBR,
     MONTHS_FULL,
@@ -387,7 +387,7 @@ def test_parse_never_raises_on_date_like_text(text: str) -> None:
 
 
 def test_date_errors_follow_the_language() -> None:
-    from nitet import i18n
+    from nitet.core import i18n
 
     i18n.set_lang("en")
     try:

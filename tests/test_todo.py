@@ -10,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import make_runner
-from nitet import ids, thai
+from nitet.core import thai
+from nitet.domain.todo import krs_due, screening_semester
 from nitet.model import Case, School, Screening, Visit
-from nitet.todo import krs_due, screening_semester
-from nitet.workspace import open_workspace
-from nitet.writer import create
+from nitet.storage import ids
+from nitet.storage.workspace import open_workspace
+from nitet.storage.writer import create
 
 A, B, C = "1063020101", "1063020102", "1063020103"
 

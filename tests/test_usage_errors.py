@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 import typer
 
-from nitet import cli, errorhandler, i18n
+from nitet import cli
+from nitet.cli import errorhandler
+from nitet.core import i18n
 
 
 def _main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -64,7 +66,7 @@ def test_the_same_mistake_in_english(monkeypatch: pytest.MonkeyPatch, capsys: py
 def test_an_unknown_message_is_shown_as_it_is() -> None:
     i18n.set_lang("th")
     e = typer.BadParameter("something typer says", param_hint="'--x'")
-    from nitet.usage import describe
+    from nitet.cli.usage import describe
 
     assert describe(e) == "ค่าของ '--x' ใช้ไม่ได้: something typer says"
 
@@ -121,7 +123,7 @@ def test_thai_digits_are_numbers_in_every_number_option(demo_ws: Path) -> None:
 @pytest.mark.parametrize(("text", "low", "high", "value"), [
     ("๒๕๖๙", None, None, 2569), ("1,200", 0, None, 1200), ("-3", None, None, -3), ("๑", 1, 4, 1), (7, None, None, 7)])
 def test_read_whole_reads_both_digit_sets(text: object, low: int | None, high: int | None, value: int) -> None:
-    from nitet.options import read_whole
+    from nitet.cli.options import read_whole
 
     assert read_whole(text, low, high) == value
 
@@ -129,7 +131,7 @@ def test_read_whole_reads_both_digit_sets(text: object, low: int | None, high: i
 @pytest.mark.parametrize(("text", "low", "high"), [("๕", 1, 4), ("0", 1, 4), ("1.5", None, None), ("๒๕๖๙ก", None, None),
                                                    ("", None, None), ("١٢", None, None)])
 def test_read_whole_refuses_what_is_not_a_whole_number_in_range(text: str, low: int | None, high: int | None) -> None:
-    from nitet.options import read_whole
+    from nitet.cli.options import read_whole
 
     with pytest.raises(ValueError):
         read_whole(text, low, high)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Runner
-from nitet import thai
+from nitet.core import thai
 from test_school import write_schools
 
 
@@ -78,7 +78,7 @@ def test_every_spec_date_form_stores_the_iso_date(run: Runner, ws: Path, form: s
 @given(st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 10, 1)),
        st.sampled_from(["short", "full", "short2", "iso-be", "slash"]), st.booleans())
 def test_any_shown_date_reads_back_to_the_same_visit_date(day: date, style: str, thai_digits: bool) -> None:
-    from nitet.visits import parse_day
+    from nitet.domain.visit_input import parse_day
 
     if style == "iso-be":
         text = f"{day.year + 543}-{day.month:02d}-{day.day:02d}"
@@ -169,9 +169,9 @@ def test_project_without_kind_is_project_based_and_unknown_project_warns(run: Ru
 
 @pytest.fixture
 def year_of_visits(run: Runner, ws: Path) -> Runner:
-    from nitet import ids, writer
     from nitet.model import Visit
-    from nitet.workspace import open_workspace
+    from nitet.storage import ids, writer
+    from nitet.storage.workspace import open_workspace
 
     w = open_workspace(ws)
     for school, day, project in [
@@ -258,9 +258,9 @@ def test_due_lists_open_follow_ups_with_last_advice_and_done_closes_them(run: Ru
 
 
 def test_follow_ups_due_library_boundaries(year_of_visits: Runner, ws: Path) -> None:
-    from nitet.store import load
-    from nitet.visits import follow_ups_due
-    from nitet.workspace import open_workspace
+    from nitet.domain.visits import follow_ups_due
+    from nitet.storage.loader import load
+    from nitet.storage.workspace import open_workspace
 
     add(year_of_visits, "--school", "1063020132", "--date", "2026-01-01", "--follow-up", "2026-01-15")
     loaded = load(open_workspace(ws))

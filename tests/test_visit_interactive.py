@@ -15,7 +15,7 @@ from test_school import write_schools
 @pytest.fixture
 def tty(run: Runner, ws: Path, monkeypatch: pytest.MonkeyPatch) -> Runner:
     write_schools(ws)
-    monkeypatch.setattr("nitet.context.interactive", lambda: True)
+    monkeypatch.setattr("nitet.cli.context.interactive", lambda: True)
     return run
 
 
@@ -118,7 +118,7 @@ def test_options_on_a_terminal_never_prompt(tty: Runner, ws: Path) -> None:
 
 def test_an_empty_registry_says_how_to_add_schools_instead_of_asking(run: Runner, ws: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("nitet.context.interactive", lambda: True)
+    monkeypatch.setattr("nitet.cli.context.interactive", lambda: True)
     r = run("visit", "add", input="x\n")
     assert r.exit_code == 1 and "nitet school add" in r.stderr
     assert visit_files(ws) == []

@@ -1,3 +1,3 @@
-from .cli import main
+from nitet.cli import main
 
 main()

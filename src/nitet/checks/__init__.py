@@ -1,5 +1,8 @@
 """Cross-record checks. Each check is a plain function ``(loaded) -> list[Problem]``.
 
+:func:`load_checked` is the pipeline ``nitet check`` runs: load every record (storage), then
+look across them (here); the loader caches both without importing this package.
+
 Add a check by writing a function in a module here and listing it in :data:`CHECKS`. A check
 that crashes becomes a finding (``internal``), never a crash of ``nitet check``.
 """
@@ -12,12 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..findings import ERROR, Finding, Problem
-from ..i18n import t
-from . import flows, ids, pdpa, plans, refs
+from nitet.checks import flows, ids, pdpa, plans, refs
+from nitet.core.findings import ERROR, Finding, Problem
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
-    from ..store import Loaded
+    from nitet.storage.loaded import Loaded
+    from nitet.storage.workspace import Workspace
 
 Check = Callable[["Loaded"], list[Problem]]
 
@@ -35,8 +39,15 @@ CHECKS: list[Check] = [
 ]
 
 
+def load_checked(ws: Workspace, *, use_cache: bool = True) -> Loaded:
+    """Every record of ``ws`` with every finding: each file's own and those across records."""
+    from nitet.storage.loader import load
+
+    return load(ws, use_cache=use_cache, checks=run_checks)
+
+
 def run_checks(loaded: Loaded) -> list[Finding]:
-    from ..store import resolve_positions
+    from nitet.storage.validate import resolve_positions
 
     problems: list[Problem] = []
     out: list[Finding] = []
@@ -56,7 +67,7 @@ def run_checks(loaded: Loaded) -> list[Finding]:
     for rel, ps in by_file.items():
         path = Path(rel) if rel.startswith("<") else root / rel
         if rel.startswith("<nitet>/"):
-            from ..workspace import DEFAULTS_DIR
+            from nitet.storage.workspace import DEFAULTS_DIR
 
             path = DEFAULTS_DIR / rel[len("<nitet>/"):]
         out.extend(resolve_positions(path, ps))

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..findings import WARNING, Problem
-from ..i18n import t
+from nitet.core.findings import WARNING, Problem
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
-    from ..model.workflow import Step
-    from ..store import Loaded
+    from nitet.model.workflow import Step
+    from nitet.storage.loaded import Loaded
 
 
 def _leaves(step: Step) -> list[str]:
@@ -147,7 +147,7 @@ def evidence_in_git(loaded: Loaded) -> list[Problem]:
     and the workspace is inside a git repository. An untracked evidence file of a case that is
     itself not committed yet is no finding: the two are committed together.
     """
-    from ..gitops import evidence_tracking
+    from nitet.storage.gitops import evidence_tracking
 
     root = loaded.ws.root
     named: list[tuple[str, int, int, str]] = []

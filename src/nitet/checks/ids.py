@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from ..findings import Problem
-from ..i18n import t
+from nitet.core.findings import Problem
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
-    from ..store import Loaded
+    from nitet.storage.loaded import Loaded
 
 
 def duplicate_ids(loaded: Loaded) -> list[Problem]:

@@ -16,11 +16,11 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..findings import WARNING, Problem
-from ..i18n import t
+from nitet.core.findings import WARNING, Problem
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
-    from ..store import Loaded
+    from nitet.storage.loaded import Loaded
 
 #: Keys whose values are identifiers or dates, never free text.
 NOT_FREE_TEXT = frozenset({"id", "code", "smis", "obec", "school", "date", "case", "step", "workflow",

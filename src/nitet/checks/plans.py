@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..findings import WARNING, Problem
-from ..i18n import t
+from nitet.core.findings import WARNING, Problem
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
-    from ..store import Entry, Loaded
+    from nitet.storage.loaded import Entry, Loaded
 
 
 def visit_fields() -> set[str]:
-    from ..model import Visit
+    from nitet.model import Visit
 
     return set(Visit.model_fields) - {"id"}
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..findings import WARNING, Problem
-from ..i18n import t
+from nitet.core.findings import WARNING, Problem
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
-    from ..store import Loaded
+    from nitet.storage.loaded import Loaded
 
 
 def _school_aliases(loaded: Loaded) -> dict[str, str]:

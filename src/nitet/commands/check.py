@@ -6,19 +6,19 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from nitet.core.i18n import t
 
 
 def check(
     json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=t("ไม่ใช้แคช อ่านทุกไฟล์ใหม่", "ignore the cache"))] = False,
 ) -> None:
-    from .. import context, ui
-    from ..findings import ERROR, format_text
-    from ..store import load
+    from nitet.checks import load_checked
+    from nitet.cli import context, ui
+    from nitet.core.findings import ERROR, format_text
 
     ws = context.workspace(strict=False)
-    loaded = load(ws, use_cache=not no_cache)
+    loaded = load_checked(ws, use_cache=not no_cache)
     findings = loaded.findings
     if json_out:
         ui.print_json({"findings": [f.as_json() for f in findings]})
@@ -42,7 +42,7 @@ def check(
 def _lines(root: object, rel: str) -> list[str]:
     from pathlib import Path
 
-    from ..workspace import DEFAULTS_DIR
+    from nitet.storage.workspace import DEFAULTS_DIR
 
     path = DEFAULTS_DIR / rel[len("<nitet>/"):] if rel.startswith("<nitet>/") else Path(str(root)) / rel
     try:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..i18n import t
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
-    from ..export import Table
+    from nitet.domain.export import Table
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -36,8 +36,8 @@ AyOpt = Annotated[str | None, typer.Option(
 
 
 def _year(value: str | None, option: str) -> int | None:
-    from ..errors import UsageError
-    from ..thai import to_arabic_digits
+    from nitet.core.errors import UsageError
+    from nitet.core.thai import to_arabic_digits
 
     if value is None:
         return None
@@ -50,16 +50,16 @@ def _year(value: str | None, option: str) -> int | None:
 
 def _here(path: Path) -> Path:
     """A relative path means the same as for every nitet path: inside the folder of -C, if given."""
-    from .. import context
+    from nitet.cli import context
 
     base = context.state.directory
     return path if path.is_absolute() or base is None else base / path
 
 
 def _table(kind: str, fy: str | None, academic_year: str | None, thai: bool) -> Table:
-    from .. import context, ui
-    from ..errors import UsageError
-    from ..export import EXPORT_KINDS, build, thai_headers
+    from nitet.cli import context, ui
+    from nitet.core.errors import UsageError
+    from nitet.domain.export import EXPORT_KINDS, build, thai_headers
 
     if kind not in EXPORT_KINDS:
         raise UsageError(t("ไม่รู้จักชนิด '{k}'", "unknown kind '{k}'", k=kind),
@@ -94,9 +94,9 @@ def export_csv(
 ) -> None:
     import sys
 
-    from .. import ui
-    from ..export import to_csv
-    from ..yamlio import atomic_write_bytes
+    from nitet.cli import ui
+    from nitet.domain.export import to_csv
+    from nitet.storage.atomic import atomic_write_bytes
 
     table = _table(kind, fy, academic_year, thai)
     data = to_csv(table)
@@ -120,8 +120,8 @@ def export_xlsx(
     academic_year: AyOpt = None,
     thai: ThaiOpt = False,
 ) -> None:
-    from .. import ui
-    from ..export import to_xlsx
+    from nitet.cli import ui
+    from nitet.domain.export import to_xlsx
 
     table = _table(kind, fy, academic_year, thai)
     if output is None:

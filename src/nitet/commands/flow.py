@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..completion import complete_case, complete_workflow
-from ..i18n import t
+from nitet.cli.completion import complete_case, complete_workflow
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
     from datetime import date
@@ -30,7 +30,7 @@ CommitOpt = Annotated[bool | None, typer.Option("--commit/--no-commit", help=t(
 
 @app.command("list", help=t("รายการกระบวนงาน: รหัส ชื่อ จำนวนขั้นตอน", "workflows: id, title, number of steps"))
 def list_(json_out: JsonOpt = False) -> None:
-    from .. import context, ui
+    from nitet.cli import context, ui
 
     loaded = context.load()
     ui.warn_left_out(loaded)
@@ -55,8 +55,8 @@ def list_(json_out: JsonOpt = False) -> None:
 def _day(text: str | None) -> date:
     from datetime import date
 
-    from ..errors import UsageError
-    from ..thai import DateParseError, parse_date
+    from nitet.core.errors import UsageError
+    from nitet.core.thai import DateParseError, parse_date
 
     if text is None:
         return date.today()
@@ -68,8 +68,8 @@ def _day(text: str | None) -> date:
 
 def _fy(text: str | None, day: date) -> int:
     """``--fy`` in Arabic or Thai digits (2569 / ๒๕๖๙); default: the fiscal year of ``day``."""
-    from ..errors import UsageError
-    from ..thai import fiscal_year, to_arabic_digits
+    from nitet.core.errors import UsageError
+    from nitet.core.thai import fiscal_year, to_arabic_digits
 
     if text is None:
         return fiscal_year(day)
@@ -83,7 +83,7 @@ def _fy(text: str | None, day: date) -> int:
 
 
 def _text(value: str | None, option: str) -> str | None:
-    from ..errors import UsageError
+    from nitet.core.errors import UsageError
 
     if value is not None and not value.strip():
         raise UsageError(t("{o} ว่างเปล่า", "{o} is empty", o=option),
@@ -99,8 +99,9 @@ def show(
         "--fy", help=t("แสดงวันครบกำหนดของปีงบประมาณนี้", "show due dates of this fiscal year"))] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    from .. import context, flows, ui
-    from ..flow_render import workflow_outline
+    from nitet.cli import context, ui
+    from nitet.cli.flow_render import workflow_outline
+    from nitet.domain import flows
 
     loaded = context.load()
     wf = flows.find_workflow(loaded, workflow)
@@ -122,7 +123,8 @@ def start(
     commit: CommitOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    from .. import context, flows, gitops, ui
+    from nitet.cli import context, ui
+    from nitet.domain import cases, flows
 
     _text(title, "--title")
     started = _day(day)
@@ -132,13 +134,13 @@ def start(
     wf = flows.find_workflow(loaded, workflow)
     same = [e.id for e in loaded.of("case") if e.data.get("workflow") == wf.id
             and e.data.get("fiscal_year") == year and e.data.get("status") == "active"]
-    path = flows.start_case(ws, loaded, wf.id, title, year, started)
+    path = cases.start_case(ws, loaded, wf.id, title, year, started)
     if same:
         ui.say(t("หมายเหตุ: มีงานของกระบวนงานนี้ในปีงบประมาณ {y} ที่ยังดำเนินการอยู่แล้ว: {c}",
                  "note: active cases of this workflow in FY {y} already exist: {c}", y=year, c=", ".join(same)))
     ui.say(t("เริ่มงาน {c} ({w}) แล้ว ขั้นตอนแรก: {s}", "started {c} ({w}); first step: {s}",
              c=path.stem, w=wf.title, s=wf.leaves()[0].id))
-    gitops.maybe_commit(ws, [path], t("nitet: เริ่มงาน {c} {x}", "nitet: start case {c} {x}", c=path.stem, x=title),
+    ui.commit(ws, [path], t("nitet: เริ่มงาน {c} {x}", "nitet: start case {c} {x}", c=path.stem, x=title),
                         commit)
     if json_out:
         ui.print_json({"id": path.stem, "path": ws.rel(path)})
@@ -168,8 +170,9 @@ def advance(
 ) -> None:
     from datetime import date
 
-    from .. import context, flows, gitops, ui
-    from ..thai import format_date
+    from nitet.cli import context, ui
+    from nitet.core.thai import format_date
+    from nitet.domain import cases, flows
 
     _text(note, "--note")
     _text(force, "--force")
@@ -178,9 +181,9 @@ def advance(
     loaded = context.load()
     entry = flows.find_case(loaded, case)
     wf = flows.case_workflow(loaded, entry)
-    result = flows.advance_case(ws, loaded, entry, day=when, note=note, evidence=evidence or [],
+    result = cases.advance_case(ws, loaded, entry, day=when, note=note, evidence=evidence or [],
                                 visits=visit or [], expect_step=step, force=force)
-    gitops.maybe_commit(ws, [ws.root / entry.path], t(
+    ui.commit(ws, [ws.root / entry.path], t(
         "nitet: งาน {c} ขั้นตอน {s} เสร็จ", "nitet: case {c} step {s} done", c=entry.id, s=result.steps[0]), commit,
         evidence=result.evidence)
 
@@ -210,8 +213,9 @@ def status(
 ) -> None:
     from datetime import date
 
-    from .. import context, flows, ui
-    from ..flow_render import board, case_detail
+    from nitet.cli import context, ui
+    from nitet.cli.flow_render import board, case_detail
+    from nitet.domain import flows
 
     loaded = context.load()
     ui.warn_left_out(loaded)
@@ -229,7 +233,7 @@ def status(
         try:
             reports.append(flows.case_report(loaded, e, today))
         except Exception as err:  # a case of an unknown workflow: shown by 'nitet check'
-            from ..errors import DataError
+            from nitet.core.errors import DataError
 
             if not isinstance(err, DataError):
                 raise
@@ -257,14 +261,15 @@ def cancel(
     day: DateOpt = None,
     commit: CommitOpt = None,
 ) -> None:
-    from .. import context, flows, gitops, ui
+    from nitet.cli import context, ui
+    from nitet.domain import cases, flows
 
     _text(reason, "--reason")
     when = _day(day)
     ws = context.workspace()
     loaded = context.load()
     entry = flows.find_case(loaded, case)
-    flows.cancel_case(ws, entry, reason, when)
+    cases.cancel_case(ws, entry, reason, when)
     ui.say(t("ยกเลิกงาน {c} แล้ว", "cancelled {c}", c=entry.id))
-    gitops.maybe_commit(ws, [ws.root / entry.path], t(
+    ui.commit(ws, [ws.root / entry.path], t(
         "nitet: ยกเลิกงาน {c}", "nitet: cancel case {c}", c=entry.id), commit)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from nitet.core.i18n import t
 
 
 def fmt(
@@ -20,9 +20,9 @@ def fmt(
                           "write nothing; list the files that would change (exit 1 if any)"))] = False,
     json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
 ) -> None:
-    from .. import context, ui
-    from ..errors import UsageError
-    from ..fmt import expand, format_file, workspace_files
+    from nitet.cli import context, ui
+    from nitet.core.errors import UsageError
+    from nitet.domain.fmt import expand, format_file, workspace_files
 
     ws = context.workspace()
     if paths:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from nitet.core.i18n import t
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -33,8 +33,8 @@ Commit = Annotated[bool | None, typer.Option("--commit/--no-commit", help=t(
 def _import(kind: str, files: list[Path], sheet: str | None, map_file: Path | None, dry_run: bool,
             skip_invalid: bool, rejects: Path | None, json_out: bool, commit: bool | None, school: str | None = None,
             academic_year: str | None = None, semester: str | None = None, grade: str | None = None) -> None:
-    from .. import context
-    from ..imports.command import run_import
+    from nitet.cli import context
+    from nitet.commands.import_run import run_import
 
     ws = context.workspace()
     code = run_import(ws, kind, files, sheet=sheet, map_file=map_file, dry_run=dry_run,
@@ -77,9 +77,9 @@ def template(
     kind: Annotated[str, typer.Argument(help="schools | visits | screening", show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", help=t("ไฟล์ .xlsx ที่จะสร้าง", "the .xlsx file to write"))],
 ) -> None:
-    from .. import context, ui
-    from ..errors import UsageError
-    from ..imports.template import write_template
+    from nitet.cli import context, ui
+    from nitet.core.errors import UsageError
+    from nitet.imports.template import write_template
 
     if kind not in ("schools", "visits", "screening"):
         raise UsageError(t("ไม่รู้จักแม่แบบ '{k}'", "unknown template '{k}'", k=kind),

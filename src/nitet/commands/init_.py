@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from nitet.core.i18n import t
 
 
 def init(
@@ -17,10 +17,10 @@ def init(
     supervisor: Annotated[str | None, typer.Option("--supervisor", help=t("ชื่อศึกษานิเทศก์", "supervisor's name"))] = None,
     demo: Annotated[bool, typer.Option("--demo", help=t("ใส่ข้อมูลตัวอย่าง (โรงเรียนสมมติ)", "add sample records (fictional schools)"))] = False,
 ) -> None:
-    from .. import context, ui
-    from ..errors import UsageError
-    from ..initialize import create_workspace
-    from ..workspace import CONFIG_FILE
+    from nitet.cli import context, ui
+    from nitet.core.errors import UsageError
+    from nitet.domain.initialize import create_workspace
+    from nitet.storage.workspace import CONFIG_FILE
 
     base = context.state.directory or Path.cwd()
     root = (base / directory) if directory else base

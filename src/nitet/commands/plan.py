@@ -6,16 +6,16 @@ from typing import Annotated, Any
 
 import typer
 
-from ..completion import complete_plan
-from ..i18n import t
-from ..options import IntOption
+from nitet.cli.completion import complete_plan
+from nitet.cli.options import IntOption
+from nitet.core.i18n import t
 
 app = typer.Typer(no_args_is_help=True)
 
 
 def _plan_entry(plan_id: str) -> Any:
-    from .. import context
-    from ..errors import DataError
+    from nitet.cli import context
+    from nitet.core.errors import DataError
 
     loaded = context.load()
     entry = loaded.index("plan").get(plan_id)
@@ -36,11 +36,12 @@ def add(
     workflow: Annotated[str | None, typer.Option("--workflow", help=t("รหัสกระบวนงาน", "workflow id"))] = None,
     json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
 ) -> None:
-    from .. import context, ids, ui, writer
-    from ..errors import DataError, UsageError
-    from ..model import Plan
-    from ..plans import PLAN_ID, parse_number
-    from ..visits import period
+    from nitet.cli import context, ui
+    from nitet.core.errors import DataError, UsageError
+    from nitet.domain.plans import PLAN_ID, parse_number
+    from nitet.domain.visits import period
+    from nitet.model import Plan
+    from nitet.storage import ids, writer
 
     ws = context.workspace()
     if not PLAN_ID.match(plan_id):
@@ -71,8 +72,8 @@ def list_(
     from rich.table import Table
     from rich.text import Text
 
-    from .. import context, ui
-    from ..plans import spent_to
+    from nitet.cli import context, ui
+    from nitet.domain.plans import spent_to
 
     loaded = context.load()
     ui.warn_left_out(loaded)
@@ -105,8 +106,8 @@ def show(
     from rich.table import Table
     from rich.text import Text
 
-    from .. import ui
-    from ..model.plan import ACTIVITY_STATUS_TH
+    from nitet.cli import ui
+    from nitet.model.plan import ACTIVITY_STATUS_TH
 
     e = _plan_entry(plan_id)
     d = e.data
@@ -155,10 +156,17 @@ def result(
     problems: Annotated[str | None, typer.Option("--problems", help=t("ปัญหาอุปสรรค", "problems"))] = None,
     suggestions: Annotated[str | None, typer.Option("--suggestions", help=t("ข้อเสนอแนะ", "suggestions"))] = None,
 ) -> None:
-    from .. import context, ui, writer
-    from ..errors import UsageError
-    from ..model import Plan
-    from ..plans import apply_result, check_result_ids, parse_number, parse_pairs, parse_status
+    from nitet.cli import context, ui
+    from nitet.core.errors import UsageError
+    from nitet.domain.plans import (
+        apply_result,
+        check_result_ids,
+        parse_number,
+        parse_pairs,
+        parse_status,
+    )
+    from nitet.model import Plan
+    from nitet.storage import writer
 
     if quarter not in (1, 2, 3, 4):
         raise UsageError(t("ไตรมาสต้องเป็น 1 ถึง 4 (ได้ {q})", "quarter must be 1 to 4 (got {q})", q=quarter))

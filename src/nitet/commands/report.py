@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..i18n import t
-from ..options import IntOption
+from nitet.cli.options import IntOption
+from nitet.core.i18n import t
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -26,22 +26,22 @@ DateOpt = Annotated[str | None, typer.Option(
 
 def _sources(workspaces: list[Path] | None) -> Any:
     """The records to report on: this workspace, or the --workspace folders side by side."""
-    from .. import context
-    from ..reports.sources import Sources
-    from ..store import load
-    from ..workspace import open_workspace
+    from nitet.cli import context
+    from nitet.reports.sources import Sources
+    from nitet.storage.loader import load
+    from nitet.storage.workspace import open_workspace
 
     if not workspaces:
-        return Sources([load(context.workspace(), checks=False)])
+        return Sources([load(context.workspace())])
     # other supervisors' folders: read only, so no cache is written there
-    return Sources([load(open_workspace(p), use_cache=False, checks=False) for p in workspaces])
+    return Sources([load(open_workspace(p), use_cache=False) for p in workspaces])
 
 
 def _report_date(text: str | None) -> Any:
     from datetime import date
 
-    from ..errors import UsageError
-    from ..thai import DateParseError, parse_date
+    from nitet.core.errors import UsageError
+    from nitet.core.thai import DateParseError, parse_date
 
     if text is None:
         return date.today()
@@ -52,9 +52,9 @@ def _report_date(text: str | None) -> Any:
 
 
 def _emit(report: Any, template: str, fmt: str | None, output: Path | None, sources: Any, default_name: str) -> None:
-    from .. import ui
-    from ..errors import UsageError
-    from ..yamlio import atomic_write
+    from nitet.cli import ui
+    from nitet.core.errors import UsageError
+    from nitet.storage.atomic import atomic_write
 
     if fmt is None:
         fmt = "xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "md"
@@ -67,13 +67,13 @@ def _emit(report: Any, template: str, fmt: str | None, output: Path | None, sour
     if report.empty:
         ui.say(t("ไม่มีข้อมูลที่ต้องรายงานในช่วงนี้", "nothing to report for this period"))
     if fmt == "xlsx":
-        from ..reports import render_xlsx
+        from nitet.reports import render_xlsx
 
         path = output or Path.cwd() / f"{default_name}.xlsx"
         render_xlsx.save(render_xlsx.render(report), path)
         ui.say(t("บันทึกรายงาน Excel ที่ {p} แล้ว", "saved the Excel report to {p}", p=path))
         return
-    from ..reports.render_md import render
+    from nitet.reports.render_md import render
 
     text = render(template, report, sources.ws)
     if output is None:
@@ -94,8 +94,8 @@ def krs(
     report_date: DateOpt = None,
     workspaces: WorkspacesOpt = None,
 ) -> None:
-    from ..reports import krs as krs_report
-    from ..visits import period
+    from nitet.domain.visits import period
+    from nitet.reports import krs as krs_report
 
     period(fy=fy, quarter=quarter)  # refuses a CE year or a quarter outside 1-4
     day = _report_date(report_date)
@@ -108,7 +108,7 @@ def krs(
 
 def _warn_missing_results(report: Any) -> None:
     """Say on stderr which projects have no result for a quarter of the report, and how to record one."""
-    from .. import ui
+    from nitet.cli import ui
 
     if not report.missing:
         return
@@ -133,8 +133,8 @@ def visits(
     report_date: DateOpt = None,
     workspaces: WorkspacesOpt = None,
 ) -> None:
-    from ..reports import visits as visits_report
-    from ..visits import period
+    from nitet.domain.visits import period
+    from nitet.reports import visits as visits_report
 
     period(fy=fy, quarter=quarter)
     day = _report_date(report_date)
@@ -152,8 +152,8 @@ def screening(
     report_date: DateOpt = None,
     workspaces: WorkspacesOpt = None,
 ) -> None:
-    from ..errors import UsageError
-    from ..reports import screening as screening_report
+    from nitet.core.errors import UsageError
+    from nitet.reports import screening as screening_report
 
     if not 2400 < academic_year < 2800:
         raise UsageError(t("ปีการศึกษาต้องเป็นปี พ.ศ. เช่น 2568 (ได้ {y})", "academic year must be a BE year such as 2568 (got {y})",

@@ -6,16 +6,16 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import t
+from nitet.core.i18n import t
 
 
 def schema(
     check: Annotated[bool, typer.Option("--check", help=t(
         "ตรวจว่าไฟล์ใน schemas/ ตรงกับโมเดล (ไม่เขียน)", "verify schemas/ matches the models (write nothing)"))] = False,
 ) -> None:
-    from .. import context, ui
-    from ..schemas import render_all
-    from ..yamlio import atomic_write
+    from nitet.cli import context, ui
+    from nitet.model.jsonschema import render_all
+    from nitet.storage.atomic import atomic_write
 
     ws = context.workspace()
     stale = []

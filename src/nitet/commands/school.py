@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..completion import complete_school
-from ..i18n import t
-from ..options import IntOption
+from nitet.cli.completion import complete_school
+from nitet.cli.options import IntOption
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
-    from ..store import Entry, Loaded
-    from ..workspace import Workspace
+    from nitet.storage.loaded import Entry, Loaded
+    from nitet.storage.workspace import Workspace
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -44,8 +44,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help=t("พิมพ์ผล�
 
 def count(value: str | None, option: str) -> int | None:
     """A whole number ≥ 0 typed with Arabic or Thai digits (``๑๒๐``, ``1,200``); None stays None."""
-    from ..errors import UsageError
-    from ..options import read_whole
+    from nitet.cli.options import read_whole
+    from nitet.core.errors import UsageError
 
     if value is None:
         return None
@@ -57,8 +57,8 @@ def count(value: str | None, option: str) -> int | None:
 
 
 def _digits(value: str | None, n: int, what: str) -> str | None:
-    from ..errors import UsageError
-    from ..schools import normalize_code
+    from nitet.core.errors import UsageError
+    from nitet.domain.schools import normalize_code
 
     if value is None:
         return None
@@ -69,7 +69,7 @@ def _digits(value: str | None, n: int, what: str) -> str | None:
 
 
 def _size(value: str | None) -> str | None:
-    from ..errors import UsageError
+    from nitet.core.errors import UsageError
 
     if value is None or value == "":
         return value
@@ -85,7 +85,7 @@ def _key_length(ws: Workspace) -> int:
 
 
 def size_label(size: str | None) -> str:
-    from ..model.school import SIZE_EN, SIZE_TH
+    from nitet.model.school import SIZE_EN, SIZE_TH
 
     return t(SIZE_TH[size], SIZE_EN[size]) if size else ""
 
@@ -100,7 +100,7 @@ def school_json(ws: Workspace, e: Entry) -> dict[str, Any]:
 
 
 def _refuse_taken(loaded: Loaded, code: str, smis: str | None, obec: str | None, skip: str | None = None) -> None:
-    from ..errors import DataError
+    from nitet.core.errors import DataError
 
     for e in loaded.of("school"):
         if e.id == skip:
@@ -125,13 +125,14 @@ def add(
     smis: SmisOpt = None, obec: ObecOpt = None, subdistrict: SubdistrictOpt = None, principal: PrincipalOpt = None,
     size: SizeOpt = None, note: NoteOpt = None, commit: CommitOpt = None, json_out: JsonOpt = False,
 ) -> None:
-    from .. import context, gitops, ids, ui, writer
-    from ..errors import UsageError
-    from ..model import School
+    from nitet.cli import context, ui
+    from nitet.core.errors import UsageError
+    from nitet.model import School
+    from nitet.storage import ids, writer
 
     ws = context.workspace()
     if context.interactive() and (code is None or name is None):
-        from .. import prompts
+        from nitet.cli import prompts
 
         try:
             code = code or prompts.ask(t("รหัสโรงเรียน ({n} หลัก)", "School code ({n} digits)", n=_key_length(ws)))
@@ -159,7 +160,7 @@ def add(
     if derived and not size:
         ui.say(t("ขนาดโรงเรียน (คำนวณจากนักเรียน {n} คน): {s}", "school size (from {n} pupils): {s}",
                  n=data["students"], s=size_label(derived)))
-    gitops.maybe_commit(ws, [path], t("nitet: เพิ่มโรงเรียน {c} {n}", "nitet: add school {c} {n}", c=key, n=data["name"]),
+    ui.commit(ws, [path], t("nitet: เพิ่มโรงเรียน {c} {n}", "nitet: add school {c} {n}", c=key, n=data["name"]),
                         commit)
     if json_out:
         ui.print_json({"id": key, "path": ws.rel(path)})
@@ -171,9 +172,9 @@ def list_(
     target: Annotated[bool, typer.Option("--target", help=t("เฉพาะโรงเรียนกลุ่มเป้าหมาย", "target schools only"))] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    from .. import context, ui
-    from ..schools import thai_sort_key
-    from ..visits import same_network
+    from nitet.cli import context, ui
+    from nitet.domain.schools import thai_sort_key
+    from nitet.domain.visits import same_network
 
     ws = context.workspace()
     loaded = context.load()
@@ -218,8 +219,10 @@ def show(
 ) -> None:
     from datetime import date
 
-    from .. import context, thai, ui, visits
-    from ..schools import SchoolIndex
+    from nitet.cli import context, ui
+    from nitet.core import thai
+    from nitet.domain import visits
+    from nitet.domain.schools import SchoolIndex
 
     ws = context.workspace()
     loaded = context.load()
@@ -270,10 +273,11 @@ def edit(
     smis: SmisOpt = None, obec: ObecOpt = None, subdistrict: SubdistrictOpt = None, principal: PrincipalOpt = None,
     size: SizeOpt = None, note: NoteOpt = None, commit: CommitOpt = None,
 ) -> None:
-    from .. import context, gitops, ui, writer
-    from ..errors import UsageError
-    from ..model import School
-    from ..schools import SchoolIndex
+    from nitet.cli import context, ui
+    from nitet.core.errors import UsageError
+    from nitet.domain.schools import SchoolIndex
+    from nitet.model import School
+    from nitet.storage import writer
 
     ws = context.workspace()
     loaded = context.load()
@@ -305,7 +309,7 @@ def edit(
         ui.say(t("ไม่มีอะไรเปลี่ยน: {p}", "nothing changed: {p}", p=entry.path))
         return
     ui.say(t("แก้ไขแล้ว: {p}", "updated: {p}", p=entry.path))
-    gitops.maybe_commit(ws, [path], t("nitet: แก้ข้อมูลโรงเรียน {c} {n}", "nitet: update school {c} {n}",
+    ui.commit(ws, [path], t("nitet: แก้ข้อมูลโรงเรียน {c} {n}", "nitet: update school {c} {n}",
                                       c=key, n=changes.get("name") or entry.data.get("name", "")), commit)
 
 
@@ -322,7 +326,9 @@ def unvisited(
 ) -> None:
     from datetime import date
 
-    from .. import context, thai, ui, visits
+    from nitet.cli import context, ui
+    from nitet.core import thai
+    from nitet.domain import visits
 
     loaded = context.load()
     ui.warn_left_out(loaded)

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..i18n import t
-from ..options import IntOption
+from nitet.cli.options import IntOption
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from ..todo import Agenda
+    from nitet.domain.todo import Agenda
 
 SHOWN = 10  # schools listed per section on screen; the rest are counted (--json has them all)
 
@@ -27,9 +27,9 @@ def todo(
 ) -> None:
     from datetime import date as _date
 
-    from .. import context, ui
-    from ..todo import agenda
-    from ..visits import parse_day
+    from nitet.cli import context, ui
+    from nitet.domain.todo import agenda
+    from nitet.domain.visit_input import parse_day
 
     today = parse_day(day, "--date") if day else _date.today()
     loaded = context.load()
@@ -75,9 +75,9 @@ def _when(due: date, today: date) -> str:
 def _show(a: Agenda) -> None:
     from rich.text import Text
 
-    from .. import ui
-    from ..thai import format_date
-    from ..visits import short_id
+    from nitet.cli import ui
+    from nitet.core.thai import format_date
+    from nitet.domain.visits import short_id
 
     con = ui.out()
 

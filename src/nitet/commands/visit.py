@@ -6,53 +6,40 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..completion import complete_case, complete_school
-from ..i18n import t
-from ..options import IntOption
+from nitet.cli.options import IntOption
+from nitet.commands.visit_options import (
+    CaseOpt,
+    CommitOpt,
+    EvidenceOpt,
+    FindingOpt,
+    FollowActionOpt,
+    FollowUpOpt,
+    ImprovementOpt,
+    JsonOpt,
+    KindOpt,
+    MethodOpt,
+    NoteOpt,
+    ProjectOpt,
+    RatingOpt,
+    ScaleOpt,
+    SchoolOpt,
+    StepOpt,
+    StrengthOpt,
+    SuggestionOpt,
+    SuperviseeOpt,
+    SupervisorOpt,
+    TopicOpt,
+    VisitArg,
+)
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
-    from ..store import Entry, Loaded
-    from ..workspace import Workspace
+    from nitet.storage.loaded import Entry, Loaded
+    from nitet.storage.workspace import Workspace
+
 
 app = typer.Typer(no_args_is_help=True)
 
-SchoolOpt = Annotated[str | None, typer.Option("--school", help=t(
-    "รหัสโรงเรียน รหัส SMIS/สพฐ. หรือชื่อโรงเรียน", "school code, SMIS/OBEC code or exact name"),
-    autocompletion=complete_school)]
-KindOpt = Annotated[str | None, typer.Option("--kind", help=t(
-    "school-based (โรงเรียนเป็นฐาน) หรือ project-based (โครงการเป็นฐาน; ค่าเริ่มต้นเมื่อระบุ --project)",
-    "school-based or project-based (the default with --project)"))]
-ProjectOpt = Annotated[str | None, typer.Option("--project", help=t(
-    "โครงการ เช่น dltv, reading หรือรหัสโครงการในแผน", "project, e.g. dltv, reading or a plan id"))]
-MethodOpt = Annotated[list[str] | None, typer.Option("--method", help=t(
-    "วิธีการนิเทศ (ซ้ำได้): observation coaching mentoring plc document-review meeting online ...",
-    "method (repeatable): observation coaching mentoring plc document-review meeting online ..."))]
-SuperviseeOpt = Annotated[list[str] | None, typer.Option("--supervisee", help=t(
-    "ผู้รับการนิเทศ \"ชื่อ|ตำแหน่ง|กลุ่มสาระ|ชั้น\" (ซ้ำได้)", "supervisee \"name|position|subject|grade\" (repeatable)"))]
-TopicOpt = Annotated[list[str] | None, typer.Option("--topic", help=t("เรื่องที่นิเทศ (ซ้ำได้)", "topic (repeatable)"))]
-FindingOpt = Annotated[list[str] | None, typer.Option("--finding", help=t("ผลการนิเทศ", "findings"))]
-StrengthOpt = Annotated[list[str] | None, typer.Option("--strength", help=t("จุดเด่น", "strengths"))]
-ImprovementOpt = Annotated[list[str] | None, typer.Option("--improvement", help=t("จุดที่ควรพัฒนา", "to improve"))]
-SuggestionOpt = Annotated[list[str] | None, typer.Option("--suggestion", help=t("ข้อเสนอแนะ", "suggestions"))]
-FollowUpOpt = Annotated[str | None, typer.Option("--follow-up", help=t("วันที่ติดตามผล", "follow-up date"))]
-FollowActionOpt = Annotated[str | None, typer.Option("--follow-up-action", help=t("สิ่งที่จะติดตาม", "what to follow up"))]
-CaseOpt = Annotated[str | None, typer.Option("--case", help=t("รหัสงาน (case) ที่การนิเทศนี้เป็นส่วนหนึ่ง",
-                                                            "the case this visit belongs to"), autocompletion=complete_case)]
-StepOpt = Annotated[str | None, typer.Option("--step", help=t("เลขขั้นตอนของงาน เช่น 4.2.1", "step of the case, e.g. 4.2.1"))]
-SupervisorOpt = Annotated[list[str] | None, typer.Option("--supervisor", help=t(
-    "ผู้นิเทศ (ซ้ำได้; ค่าเริ่มต้น supervisor ใน nitet.yaml)", "supervisor (repeatable; default: nitet.yaml)"))]
-RatingOpt = Annotated[list[str] | None, typer.Option("--rating", help=t("ผลการประเมิน รายการ=คะแนน (ซ้ำได้)",
-                                                                       "rating ITEM=SCORE (repeatable)"))]
-ScaleOpt = Annotated[int | None, IntOption("--rating-scale", min=4, max=5, help=t(
-    "ระดับคะแนน 5 (ค่าเริ่มต้น) หรือ 4", "rating scale 5 (default) or 4"))]
-EvidenceOpt = Annotated[list[str] | None, typer.Option("--evidence", help=t("ไฟล์หลักฐาน (ซ้ำได้)", "evidence file (repeatable)"))]
-NoteOpt = Annotated[str | None, typer.Option("--note", help=t("หมายเหตุ", "note"))]
-CommitOpt = Annotated[bool | None, typer.Option("--commit/--no-commit", help=t(
-    "commit git หลังบันทึก (ค่าเริ่มต้นตาม autocommit ใน nitet.yaml)", "git commit after saving (default: autocommit)"))]
-JsonOpt = Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))]
-VisitArg = Annotated[str, typer.Argument(help=t(
-    "รหัสบันทึกการนิเทศ (ชื่อไฟล์) หรือรหัสสั้น ๖ ตัวท้ายที่แสดงใน visit list",
-    "visit id (file name) or the short id shown by visit list"))]
 
 
 def _text(values: list[str] | None) -> str | None:
@@ -63,8 +50,8 @@ def _text(values: list[str] | None) -> str | None:
 def _commit_message(ws: Workspace, loaded: Loaded, data: dict[str, Any], verb: tuple[str, str]) -> str:
     from datetime import date
 
-    from ..thai import format_date
-    from ..visits import school_name
+    from nitet.core.thai import format_date
+    from nitet.domain.visits import school_name
 
     return t("nitet: {v} {s} {d}", "nitet: {v} {s} {d}", v=t(*verb), s=school_name(loaded, data["school"]),
              d=format_date(date.fromisoformat(data["date"])))
@@ -91,9 +78,10 @@ def add(
 ) -> None:
     from datetime import date, timedelta
 
-    from .. import context, flows, prompts, ui, visits
-    from ..errors import UsageError
-    from ..schools import SchoolIndex
+    from nitet.cli import context, prompts, ui
+    from nitet.core.errors import UsageError
+    from nitet.domain import flows, visit_input, visits
+    from nitet.domain.schools import SchoolIndex
 
     ws = context.workspace()
     loaded = context.load()
@@ -101,7 +89,7 @@ def add(
     supervisors = supervisor or ([ws.config.supervisor] if ws.config.supervisor else [])
     if school is None and context.interactive():
         try:
-            data = prompts.visit_form(loaded, today, supervisors, lambda d, f: visits.check_dates(d, f, today, force))
+            data = prompts.visit_form(loaded, today, supervisors, lambda d, f: visit_input.check_dates(d, f, today, force))
             _confirm(loaded, data)
         except prompts.Cancelled as c:
             ui.say("")
@@ -114,9 +102,9 @@ def add(
                          t("เช่น nitet visit add --school 1063020130 --date 25/11/2569 (หรือรันบนเทอร์มินัลโดยไม่ใส่ตัวเลือก เพื่อให้ถามทีละข้อ)",
                            "e.g. nitet visit add --school 1063020130 --date 2026-11-25 (or run it on a terminal with no options)"))
     key = SchoolIndex.of(loaded).require(school)
-    visit_day = visits.parse_day(day, "--date")
-    follow_day = visits.parse_day(follow_up, "--follow-up") if follow_up else None
-    visits.check_dates(visit_day, follow_day, today, force)
+    visit_day = visit_input.parse_day(day, "--date")
+    follow_day = visit_input.parse_day(follow_up, "--follow-up") if follow_up else None
+    visit_input.check_dates(visit_day, follow_day, today, force)
     step = flows.step_id(step)
     visits.resolve_step(loaded, case, step)
     base: dict[str, Any] = {}
@@ -130,16 +118,16 @@ def add(
             base = prompts.copy_forward(last)
     data = {
         "date": visit_day.isoformat(), "school": key, "supervisors": supervisors,
-        "kind": visits.parse_kind(kind) if kind else base.get("kind") or ("project-based" if project else None),
+        "kind": visit_input.parse_kind(kind) if kind else base.get("kind") or ("project-based" if project else None),
         "project": project or base.get("project"), "case": case, "step": step,
-        "methods": [visits.parse_method(m) for m in method] if method else base.get("methods"),
-        "supervisees": [visits.parse_supervisee(s) for s in supervisee] if supervisee else base.get("supervisees"),
+        "methods": [visit_input.parse_method(m) for m in method] if method else base.get("methods"),
+        "supervisees": [visit_input.parse_supervisee(s) for s in supervisee] if supervisee else base.get("supervisees"),
         "topics": [x.strip() for x in topic if x.strip()] if topic else base.get("topics"),
         "findings": _text(finding), "strengths": _text(strength), "improvements": _text(improvement),
         "suggestions": _text(suggestion),
         "follow_up": {"date": follow_day.isoformat() if follow_day else None, "action": follow_up_action}
         if follow_day or follow_up_action else None,
-        "rating_scale": rating_scale, "ratings": dict(visits.parse_rating(r) for r in rating or []) or None,
+        "rating_scale": rating_scale, "ratings": dict(visit_input.parse_rating(r) for r in rating or []) or None,
         "evidence": evidence, "note": note,
     }
     _warn_unknown(ws, loaded, data)
@@ -149,7 +137,8 @@ def add(
 def _warn_unknown(ws: Workspace, loaded: Loaded, data: dict[str, Any]) -> None:
     from pathlib import Path
 
-    from .. import ui, visits
+    from nitet.cli import ui
+    from nitet.domain import visits
 
     if data.get("project") and data["project"] not in visits.known_projects(loaded):
         ui.say(t("คำเตือน: ไม่รู้จักโครงการ '{p}' (บันทึกตามที่พิมพ์) — เพิ่มใน projects ของ nitet.yaml ถ้าเป็นโครงการใหม่",
@@ -162,7 +151,7 @@ def _warn_unknown(ws: Workspace, loaded: Loaded, data: dict[str, Any]) -> None:
 
 
 def _confirm(loaded: Loaded, data: dict[str, Any]) -> None:
-    from .. import prompts
+    from nitet.cli import prompts
 
     prompts.say()
     prompts.say(t("สรุปบันทึกการนิเทศ", "Visit summary"))
@@ -175,37 +164,27 @@ def _confirm(loaded: Loaded, data: dict[str, Any]) -> None:
 def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | None, json_out: bool) -> None:
     from datetime import date
 
-    from .. import gitops, ids, ui, visits, writer
-    from ..model import Visit
+    from nitet.cli import ui
+    from nitet.domain import visit_input, visits
+    from nitet.model import Visit
+    from nitet.storage import ids, writer
 
     path = ids.visit_path(ws, date.fromisoformat(data["date"]), data["school"])
     data = {"id": path.stem, **{k: v for k, v in data.items() if v not in (None, "", [], {})}}
     path.parent.mkdir(parents=True, exist_ok=True)
     writer.create(ws, path, Visit, data)
     ui.say(t("บันทึกการนิเทศแล้ว: {p}", "visit saved: {p}", p=ws.rel(path)))
-    for note in visits.method_notes(data.get("methods")):
+    for note in visit_input.method_notes(data.get("methods")):
         ui.say(note)
     for twin in visits.same_visits(loaded, data):
         ui.say(t("คำเตือน: มีบันทึกการนิเทศครูคนนี้ (ชื่อ กลุ่มสาระ ชั้น) ที่โรงเรียนนี้ในวันเดียวกันแล้ว: {p} — ถ้าเป็นครั้งเดียวกัน "
                  "ให้ลบไฟล์ที่เพิ่งบันทึก หรือรวมข้อความด้วย nitet visit edit",
                  "warning: this teacher (name, subject, grade) already has a visit at this school on this day: {p} — if it "
                  "is the same visit, delete the file just saved, or merge the text with nitet visit edit", p=twin.path))
-    gitops.maybe_commit(ws, [path], _commit_message(ws, loaded, data, ("บันทึกการนิเทศ", "visit to")), commit,
+    ui.commit(ws, [path], _commit_message(ws, loaded, data, ("บันทึกการนิเทศ", "visit to")), commit,
                         evidence=data.get("evidence") or [])
     if json_out:
         ui.print_json({"id": path.stem, "path": ws.rel(path)})
-
-
-def visit_json(loaded: Loaded, e: Entry) -> dict[str, Any]:
-    from ..visits import school_name
-
-    d = e.data
-    return {"id": e.id, "date": d["date"], "school": d["school"], "school_name": school_name(loaded, d["school"]),
-            "project": d.get("project"), "kind": d.get("kind"), "supervisors": d.get("supervisors", []),
-            "methods": d.get("methods", []), "supervisees": d.get("supervisees", []), "topics": d.get("topics", []),
-            "findings": d.get("findings"), "strengths": d.get("strengths"), "improvements": d.get("improvements"),
-            "suggestions": d.get("suggestions"), "follow_up": d.get("follow_up"), "ratings": d.get("ratings", {}),
-            "case": d.get("case"), "step": d.get("step"), "path": e.path}
 
 
 @app.command("list", help=t("รายการการนิเทศ กรองตามโรงเรียน ช่วงเวลา โครงการ เครือข่าย",
@@ -220,8 +199,10 @@ def list_(
     network: Annotated[str | None, typer.Option("--network", help=t("กลุ่มเครือข่าย", "school network"))] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    from .. import context, thai, ui, visits
-    from ..schools import SchoolIndex
+    from nitet.cli import context, ui
+    from nitet.core import thai
+    from nitet.domain import visits
+    from nitet.domain.schools import SchoolIndex
 
     ws = context.workspace()
     loaded = context.load()
@@ -231,7 +212,7 @@ def list_(
                                academic_year=academic_year, semester=semester)
     found = visits.select(loaded, school=key, start=start, end=end, project=project, network=network)
     if json_out:
-        ui.print_json([visit_json(loaded, e) for e in found])
+        ui.print_json([visits.as_json(loaded, e) for e in found])
         return
     if not found:
         ui.say(t("ไม่พบการนิเทศตามเงื่อนไข", "no visits match") + (
@@ -261,12 +242,13 @@ def list_(
 
 @app.command("show", help=t("แสดงบันทึกการนิเทศหนึ่งรายการ", "show one visit"))
 def show(visit: VisitArg, json_out: JsonOpt = False) -> None:
-    from .. import context, prompts, ui, visits
+    from nitet.cli import context, prompts, ui
+    from nitet.domain import visits
 
     loaded = context.load()
     e = visits.find_visit(loaded, visit)
     if json_out:
-        ui.print_json(visit_json(loaded, e))
+        ui.print_json(visits.as_json(loaded, e))
         return
     ui.data(f"{e.id}  ({e.path})")
     for label, value in prompts.summary(loaded, e.data):
@@ -288,30 +270,31 @@ def edit(
 ) -> None:
     from datetime import date
 
-    from .. import context, flows, visits
+    from nitet.cli import context
+    from nitet.domain import flows, visit_input, visits
 
     loaded = context.load()
     e = visits.find_visit(loaded, visit)
     old = e.data
-    new_day = visits.parse_day(day, "--date") if day else date.fromisoformat(old["date"])
+    new_day = visit_input.parse_day(day, "--date") if day else date.fromisoformat(old["date"])
     fu_old = old.get("follow_up") or {}
-    fu_day = (visits.parse_day(follow_up, "--follow-up") if follow_up else None) if follow_up != "" else None
+    fu_day = (visit_input.parse_day(follow_up, "--follow-up") if follow_up else None) if follow_up != "" else None
     keep_fu = date.fromisoformat(fu_old["date"]) if fu_old.get("date") and follow_up is None else None
-    visits.check_dates(new_day, fu_day or keep_fu, date.today(), force or not day)
+    visit_input.check_dates(new_day, fu_day or keep_fu, date.today(), force or not day)
     step = flows.step_id(step)
     if case is not None or step is not None:
         visits.resolve_step(loaded, case if case is not None else old.get("case"), step or None)
     changes: dict[str, Any] = {
-        "date": new_day.isoformat() if day else None, "kind": visits.parse_kind(kind) if kind else None,
+        "date": new_day.isoformat() if day else None, "kind": visit_input.parse_kind(kind) if kind else None,
         "project": project, "case": case, "step": step, "note": note,
-        "methods": [visits.parse_method(m) for m in method if m] if method is not None else None,
-        "supervisees": [visits.parse_supervisee(s) for s in supervisee if s] if supervisee is not None else None,
+        "methods": [visit_input.parse_method(m) for m in method if m] if method is not None else None,
+        "supervisees": [visit_input.parse_supervisee(s) for s in supervisee if s] if supervisee is not None else None,
         "topics": [x for x in topic if x] if topic is not None else None,
         "findings": _edit_text(finding), "strengths": _edit_text(strength),
         "improvements": _edit_text(improvement), "suggestions": _edit_text(suggestion),
         "supervisors": [s for s in supervisor if s] if supervisor is not None else None,
         "evidence": [p for p in evidence if p] if evidence is not None else None,
-        "ratings": {**old.get("ratings", {}), **dict(visits.parse_rating(r) for r in rating)} if rating else None,
+        "ratings": {**old.get("ratings", {}), **dict(visit_input.parse_rating(r) for r in rating)} if rating else None,
     }
     changes = {k: v for k, v in changes.items() if v is not None}
     if follow_up is not None or follow_up_action is not None:
@@ -329,9 +312,10 @@ def _edit_text(values: list[str] | None) -> str | None:
 
 
 def _apply(loaded: Loaded, e: Entry, changes: dict[str, Any], commit: bool | None) -> None:
-    from .. import gitops, ui, writer
-    from ..errors import UsageError
-    from ..model import Visit
+    from nitet.cli import ui
+    from nitet.core.errors import UsageError
+    from nitet.model import Visit
+    from nitet.storage import writer
 
     ws = loaded.ws
     if not changes:
@@ -344,14 +328,15 @@ def _apply(loaded: Loaded, e: Entry, changes: dict[str, Any], commit: bool | Non
         return
     ui.say(t("แก้ไขแล้ว: {p}", "updated: {p}", p=e.path))
     data = {**e.data, **changes}
-    gitops.maybe_commit(ws, [path], _commit_message(ws, loaded, data, ("แก้บันทึกการนิเทศ", "edit visit to")), commit,
+    ui.commit(ws, [path], _commit_message(ws, loaded, data, ("แก้บันทึกการนิเทศ", "edit visit to")), commit,
                         evidence=changes.get("evidence") or [])
 
 
 @app.command("done", help=t("บันทึกว่าติดตามผลแล้ว", "mark a visit's follow-up as done"))
 def done(visit: VisitArg, commit: CommitOpt = None) -> None:
-    from .. import context, visits
-    from ..errors import DataError
+    from nitet.cli import context
+    from nitet.core.errors import DataError
+    from nitet.domain import visits
 
     loaded = context.load()
     e = visits.find_visit(loaded, visit)
@@ -371,7 +356,9 @@ def due(
 ) -> None:
     from datetime import date
 
-    from .. import context, thai, ui, visits
+    from nitet.cli import context, ui
+    from nitet.core import thai
+    from nitet.domain import visits
 
     today = date.today()
     loaded = context.load()

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..initialize import create_workspace
+from nitet.domain.initialize import create_workspace
 
 SYNCED = ("nitet.yaml", "records", "workflows", "templates", "schemas")
 

@@ -19,10 +19,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import DataError
-from ..i18n import t
-from ..workspace import Workspace
-from .plan import Change
+from nitet.core.errors import DataError
+from nitet.core.i18n import t
+from nitet.imports.plan import Change
+from nitet.storage.workspace import Workspace
 
 STAGING_PREFIX = "import-"
 

@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
-from ..i18n import t
-from ..model.screening import ASPECTS, ASPECTS_TH, LEVELS, LEVELS_TH
+from nitet.core.errors import UsageError
+from nitet.core.i18n import t
+from nitet.model.screening import ASPECTS, ASPECTS_TH, LEVELS, LEVELS_TH
 
 _NOISE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00a0.\-_:/*'\"“”]+")
 _BRACKETS = re.compile(r"[(\[（].*?[)\]）]")
@@ -156,7 +156,8 @@ def load_map(path: Path, kind: str) -> dict[str, str]:
 
     A field may be ``ignore`` to leave a column out on purpose.
     """
-    from ..yamlio import YamlProblem, parse_fast
+    from nitet.storage.yamlfast import parse_fast
+    from nitet.storage.yamlrules import YamlProblem
 
     try:
         raw = parse_fast(path.read_bytes())

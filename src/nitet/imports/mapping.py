@@ -10,17 +10,17 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from ..findings import describe_validation_error
-from ..i18n import t
-from ..model import Record
-from .columns import LABELS_TH
-from .table import Row, Table
-from .values import CellError
+from nitet.core.findings import describe_validation_error
+from nitet.core.i18n import t
+from nitet.imports.columns import LABELS_TH
+from nitet.imports.table import Row, Table
+from nitet.imports.values import CellError
+from nitet.model import Record
 
 if TYPE_CHECKING:
-    from ..schools import SchoolIndex
-    from ..store import Loaded
-    from ..workspace import Workspace
+    from nitet.domain.schools import SchoolIndex
+    from nitet.storage.loaded import Loaded
+    from nitet.storage.workspace import Workspace
 
 
 @dataclass
@@ -138,7 +138,7 @@ def validate(model: type[Record], data: dict[str, Any]) -> Record:
 
 def resolve_school(ctx: Context, code: Any, name: Any) -> str:
     """The key of the school a row names by code (any kind) or exact name."""
-    from . import values
+    from nitet.imports import values
 
     shown = None
     for v in (code, name):

@@ -13,11 +13,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..i18n import t
-from ..model import Record, School, Visit
-from ..writer import ordered, put, schema_comment
-from .mapping import Candidate, Context, Reject, RowError, validate
-from .visits import same_visit
+from nitet.core.i18n import t
+from nitet.imports.mapping import Candidate, Context, Reject, RowError, validate
+from nitet.imports.visits import same_visit
+from nitet.model import Record, School, Visit
+from nitet.storage.writer import ordered, put, schema_comment
 
 #: Mapping fields of which a sheet owns only some keys (the rest are kept from the file).
 PARTIAL = {"follow_up": {"date", "action"}}
@@ -105,7 +105,7 @@ def make_plan(ctx: Context, candidates: list[Candidate], rejects: list[Reject], 
 
 def render_new(ctx: Context, c: Candidate) -> str:
     """The text of a new record (the same bytes ``writer.render`` gives; validated already)."""
-    from ..fastdump import dump
+    from nitet.storage.fastdump import dump
 
     key = (c.path.parent, c.model.KIND)
     head = _HEADS.get(key)
@@ -150,8 +150,8 @@ def _compare(ctx: Context, c: Candidate, old: dict[str, Any]) -> Change:
     changed = [f for f in sorted(c.owned - c.quiet) if new.get(f) != old.get(f)]
     if not changed:
         return Change("unchanged", c)
-    from ..writer import _plain
-    from ..yamlio import dump_rt, load_rt
+    from nitet.storage.writer import _plain
+    from nitet.storage.yamlrt import dump_rt, load_rt
 
     text = c.path.read_text(encoding="utf-8-sig")
     doc = load_rt(text)

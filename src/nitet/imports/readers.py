@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataError, UsageError
-from ..i18n import t
+from nitet.core.errors import DataError, UsageError
+from nitet.core.i18n import t
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 

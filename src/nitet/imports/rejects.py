@@ -11,10 +11,10 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ..i18n import t
-from ..yamlio import atomic_write_bytes
-from .mapping import Reject
-from .table import Table
+from nitet.core.i18n import t
+from nitet.imports.mapping import Reject
+from nitet.imports.table import Table
+from nitet.storage.atomic import atomic_write_bytes
 
 EXTRA = ("เหตุผล", "ไฟล์", "ชีต", "แถว")
 

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DataError
-from ..i18n import t
-from . import readers
-from .columns import LABELS_TH, SYNONYMS, Lexicon
-from .mapping import Candidate, Context, Reject, column_letter
-from .plan import Plan, make_plan
-from .table import Table, find_table
+from nitet.core.errors import DataError
+from nitet.core.i18n import t
+from nitet.imports import readers
+from nitet.imports.columns import LABELS_TH, SYNONYMS, Lexicon
+from nitet.imports.mapping import Candidate, Context, Reject, column_letter
+from nitet.imports.plan import Plan, make_plan
+from nitet.imports.table import Table, find_table
 
 KINDS = ("schools", "visits", "screening")
 
@@ -33,7 +33,7 @@ class Outcome:
 
 
 def _mapper(kind: str) -> Callable[..., tuple]:  # type: ignore[type-arg]
-    from . import schools, screening, visits
+    from nitet.imports import schools, screening, visits
 
     return {"schools": schools.map_table, "visits": visits.map_table, "screening": screening.map_table}[kind]
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import ids
-from ..i18n import t
-from ..model import School
-from . import values
-from .mapping import Candidate, Context, Origin, RowError, column_letter, get, validate
-from .table import Row, Table
+from nitet.core.i18n import t
+from nitet.imports import values
+from nitet.imports.mapping import Candidate, Context, Origin, RowError, column_letter, get, validate
+from nitet.imports.table import Row, Table
+from nitet.model import School
+from nitet.storage import ids
 
 _LENGTHS = {10: "moe", 8: "smis", 6: "obec"}
 _SIZES = {"เล็ก": "small", "กลาง": "medium", "ใหญ่": "large", "ใหญ่พิเศษ": "extra_large",
@@ -68,7 +68,7 @@ def _size(value: Any) -> str | None:
 
 def _same_name(registered: Any, given: str) -> bool:
     """The same school name written with or without โรงเรียน / ร.ร. in front (or other spacing)."""
-    from ..schools import normalize_name
+    from nitet.domain.schools import normalize_name
 
     return isinstance(registered, str) and normalize_name(registered) == normalize_name(given)
 
@@ -149,6 +149,6 @@ def _row(ctx: Context, table: Table, row: Row, origin: Origin, owned: set[str], 
 
 
 def _label(f: str) -> str:
-    from .columns import LABELS_TH
+    from nitet.imports.columns import LABELS_TH
 
     return LABELS_TH.get(f, f)

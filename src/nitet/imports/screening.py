@@ -19,14 +19,22 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .. import ids
-from ..i18n import t
-from ..model import Screening
-from ..model.screening import ASPECTS, ASPECTS_TH, LEVELS
-from ..thai import to_arabic_digits
-from . import values
-from .mapping import Candidate, Context, Origin, RowError, get, resolve_school, validate
-from .table import Row, Table
+from nitet.core.i18n import t
+from nitet.core.thai import to_arabic_digits
+from nitet.imports import values
+from nitet.imports.mapping import (
+    Candidate,
+    Context,
+    Origin,
+    RowError,
+    get,
+    resolve_school,
+    validate,
+)
+from nitet.imports.table import Row, Table
+from nitet.model import Screening
+from nitet.model.screening import ASPECTS, ASPECTS_TH, LEVELS
+from nitet.storage import ids
 
 _LEVEL_WORDS = {
     "ดีมาก": "excellent", "ดี": "good", "พอใช้": "fair", "ปรับปรุง": "improve", "ควรปรับปรุง": "improve",

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .columns import MULTI, Lexicon
-from .readers import Sheet
-from .values import one_line
+from nitet.imports.columns import MULTI, Lexicon
+from nitet.imports.readers import Sheet
+from nitet.imports.values import one_line
 
 HEADER_SEARCH_ROWS = 30
 _TOTAL = re.compile(r"^(?:รวม|ยอดรวม|รวมทั้งหมด|รวมทั้งสิ้น|total|เฉลี่ย|ค่าเฉลี่ย|ร้อยละ|average|sum)"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..i18n import t
-from ..model.screening import ASPECTS, ASPECTS_TH, LEVELS_TH
-from ..model.visit import METHODS_TH
-from ..workspace import Workspace
-from ..yamlio import atomic_write_bytes
+from nitet.core.i18n import t
+from nitet.model.screening import ASPECTS, ASPECTS_TH, LEVELS_TH
+from nitet.model.visit import METHODS_TH
+from nitet.storage.atomic import atomic_write_bytes
+from nitet.storage.workspace import Workspace
 
 SUBJECTS = ("ภาษาไทย", "คณิตศาสตร์", "วิทยาศาสตร์และเทคโนโลยี", "สังคมศึกษา ศาสนาและวัฒนธรรม", "สุขศึกษาและพลศึกษา",
             "ศิลปะ", "การงานอาชีพ", "ภาษาต่างประเทศ", "กิจกรรมพัฒนาผู้เรียน", "ปฐมวัย")
@@ -62,10 +62,10 @@ def _columns(ws: Workspace, kind: str) -> list[tuple[str, str | None, int]]:
 
 
 def _lists(ws: Workspace) -> dict[str, list[str]]:
-    from ..schools import SchoolIndex
-    from ..store import load
+    from nitet.domain.schools import SchoolIndex
+    from nitet.storage.loader import load
 
-    idx = SchoolIndex.of(load(ws, checks=False))
+    idx = SchoolIndex.of(load(ws))
     return {
         "schools": [f"{k} {e.data.get('name', '')}" for k, e in sorted(idx.by_key.items())] or ["-"],
         "subjects": list(SUBJECTS), "classes": list(CLASSES), "grades": [f"ป.{i}" for i in range(1, 7)],

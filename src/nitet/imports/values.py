@@ -11,8 +11,8 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..i18n import t
-from ..thai import BE_OFFSET, DateParseError, parse_date, to_arabic_digits
+from nitet.core.i18n import t
+from nitet.core.thai import BE_OFFSET, DateParseError, parse_date, to_arabic_digits
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _INVISIBLE[0xA0] = " "  # no-break space: an ordinary space
@@ -83,7 +83,7 @@ def code(value: Any) -> str | None:
     ``1063020130.0`` and ``' 1063 020 130 '`` are ``'1063020130'``. A code Excel turned into
     ``1.06302E+09`` has lost digits: that is an error, never a guess.
     """
-    from ..schools import normalize_code
+    from nitet.domain.schools import normalize_code
 
     if value is None:
         return None

@@ -13,14 +13,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import ids
-from ..i18n import t
-from ..model import Visit
-from ..model.visit import KINDS_TH, METHODS_TH
-from ..visits import identity_key, visit_identity
-from . import values
-from .mapping import Candidate, Context, Origin, RowError, get, resolve_school, validate
-from .table import Row, Table
+from nitet.core.i18n import t
+from nitet.domain.visits import identity_key, visit_identity
+from nitet.imports import values
+from nitet.imports.mapping import (
+    Candidate,
+    Context,
+    Origin,
+    RowError,
+    get,
+    resolve_school,
+    validate,
+)
+from nitet.imports.table import Row, Table
+from nitet.model import Visit
+from nitet.model.visit import KINDS_TH, METHODS_TH
+from nitet.storage import ids
 
 _METHOD_WORDS = {
     **{v: k for k, v in METHODS_TH.items()}, **{k: k for k in METHODS_TH},

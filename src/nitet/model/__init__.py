@@ -11,14 +11,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .base import Record
-    from .case import Case
-    from .config import Config
-    from .plan import Plan
-    from .school import School
-    from .screening import Screening
-    from .visit import Visit
-    from .workflow import Workflow
+    from nitet.model.base import Record
+    from nitet.model.case import Case
+    from nitet.model.config import Config
+    from nitet.model.plan import Plan
+    from nitet.model.school import School
+    from nitet.model.screening import Screening
+    from nitet.model.visit import Visit
+    from nitet.model.workflow import Workflow
 
     #: Record kinds by their folder under ``records/``.
     RECORD_KINDS: dict[str, type[Record]]

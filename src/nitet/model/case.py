@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from .base import IsoDate, NitetModel, Record
+from nitet.model.base import IsoDate, NitetModel, Record
 
 
 class CompletedStep(NitetModel):

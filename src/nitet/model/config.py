@@ -8,7 +8,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import IsoDate, NitetModel
+from nitet.model.base import IsoDate, NitetModel
 
 _MONTH_DAY = re.compile(r"\s*[0-9๐-๙]{1,2}\s*[-/]\s*[0-9๐-๙]{1,2}\s*")
 
@@ -43,7 +43,7 @@ class SemesterDates(NitetModel):
 
 def _check_days(entries: list[SemesterDates], full: bool, prefix: str = "") -> None:
     """Each semester's start and end: ``MM-DD`` in ``default``, a full date in ``years``."""
-    from ..thai import DateParseError, _month_day, parse_date
+    from nitet.core.thai import DateParseError, _month_day, parse_date
 
     for i, e in enumerate(entries):
         for key in ("start", "end"):
@@ -85,7 +85,7 @@ class AcademicCalendar(NitetModel):
 
     @model_validator(mode="after")
     def _semesters_in_order(self) -> AcademicCalendar:
-        from ..thai import semester_ranges
+        from nitet.core.thai import semester_ranges
 
         for year in [2569, *self.years]:
             try:

@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from .base import NitetModel, Record
+from nitet.model.base import NitetModel, Record
 
 ACTIVITY_STATUS_TH = {
     "not_started": "ยังไม่ดำเนินการ",

@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from .base import CodeText, Record
+from nitet.model.base import CodeText, Record
 
 SIZES = ("small", "medium", "large", "extra_large")
 SIZE_TH = {"small": "เล็ก", "medium": "กลาง", "large": "ใหญ่", "extra_large": "ใหญ่พิเศษ"}

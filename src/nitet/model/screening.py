@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import CodeText, NitetModel, Record
+from nitet.model.base import CodeText, NitetModel, Record
 
 ASPECTS = ("read_aloud", "read_comprehension", "write_words", "write_story")
 ASPECTS_TH = {

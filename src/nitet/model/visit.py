@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from .base import CodeText, IsoDate, NitetModel, Record
+from nitet.model.base import CodeText, IsoDate, NitetModel, Record
 
 METHODS_TH = {
     "observation": "สังเกตการสอน",

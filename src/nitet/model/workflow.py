@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import NitetModel, Record
+from nitet.model.base import NitetModel, Record
 
 STEP_ID = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)*$")
 

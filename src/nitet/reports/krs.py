@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .. import thai
-from ..model.plan import ACTIVITY_STATUS_TH
-from ..plans import result_of
-from .sources import Sources, as_sources
+from nitet.core import thai
+from nitet.domain.plans import result_of
+from nitet.model.plan import ACTIVITY_STATUS_TH
+from nitet.reports.sources import Sources, as_sources
 
 #: What the report says where nothing was recorded: a status, money spent, a manual value, a note.
 NOT_REPORTED_TH = "ยังไม่รายงาน"

@@ -14,14 +14,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .. import thai
-from ..errors import UsageError
-from ..i18n import t
+from nitet.core import thai
+from nitet.core.errors import UsageError
+from nitet.core.i18n import t
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from ..workspace import Workspace
+    from nitet.storage.workspace import Workspace
 
 EMPTY = "-"
 
@@ -51,7 +51,7 @@ def format_value(value: float | int | None, thai_digits: bool) -> str:
 def environment(ws: Workspace | None, thai_digits: bool) -> Environment:
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-    from ..workspace import DEFAULTS_DIR
+    from nitet.storage.workspace import DEFAULTS_DIR
 
     paths = ([str(ws.templates_dir)] if ws is not None and ws.templates_dir.is_dir() else [])
     env = Environment(

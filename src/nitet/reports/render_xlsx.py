@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .. import thai
-from .krs import NOT_REPORTED_TH, KrsReport
-from .screening import ScreeningReport
-from .visits import VisitsReport
-from .xlsx_sheet import Column, SheetWriter
+from nitet.core import thai
+from nitet.reports.krs import NOT_REPORTED_TH, KrsReport
+from nitet.reports.screening import ScreeningReport
+from nitet.reports.visits import VisitsReport
+from nitet.reports.xlsx_sheet import Column, SheetWriter
 
 NOTHING = "ไม่มีข้อมูลที่ต้องรายงานในช่วงนี้"
 
@@ -203,7 +203,7 @@ def save(wb: Any, path: Path) -> None:
     """Write the workbook atomically (a reader never sees half a file)."""
     import io
 
-    from ..yamlio import atomic_write_bytes
+    from nitet.storage.atomic import atomic_write_bytes
 
     buf = io.BytesIO()
     wb.save(buf)

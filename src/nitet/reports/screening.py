@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..model.screening import ASPECTS, ASPECTS_TH, LEVELS, LEVELS_TH
-from .sources import Sources, as_sources, thai_sorted
+from nitet.model.screening import ASPECTS, ASPECTS_TH, LEVELS, LEVELS_TH
+from nitet.reports.sources import Sources, as_sources, thai_sorted
 
 
 @dataclass

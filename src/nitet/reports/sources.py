@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..store import Entry, Loaded
-    from ..workspace import Workspace
+    from nitet.storage.loaded import Entry, Loaded
+    from nitet.storage.workspace import Workspace
 
 
 @dataclass
@@ -69,7 +69,7 @@ class Sources:
 
     def notes(self) -> list[str]:
         """What combining the workspaces did with records found in more than one (for stderr)."""
-        from ..i18n import t
+        from nitet.core.i18n import t
 
         out = []
         same = sum(self._same.values())
@@ -117,7 +117,7 @@ def as_sources(data: Loaded | Sequence[Loaded] | Sources) -> Sources:
 
 def thai_sorted(items: Sequence[Any], key: Any) -> list[Any]:
     """``items`` in Thai dictionary order of ``key(item)`` (PyThaiNLP collate)."""
-    from ..schools import thai_sort_key
+    from nitet.domain.schools import thai_sort_key
 
     texts = [str(key(i)) for i in items]
     order = thai_sort_key(texts)

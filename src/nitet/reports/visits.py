@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .. import thai
-from .sources import Sources, as_sources, thai_sorted
+from nitet.core import thai
+from nitet.reports.sources import Sources, as_sources, thai_sorted
 
 NO_NETWORK = "(ไม่ระบุเครือข่าย)"
 

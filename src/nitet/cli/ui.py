@@ -1,0 +1,76 @@
+"""Terminal output: data to stdout, diagnostics to stderr, user text never read as markup."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from nitet.storage.loaded import Loaded
+    from nitet.storage.workspace import Workspace
+
+
+@cache
+def out() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+@cache
+def err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def say(text: str) -> None:
+    """A message for the person (stderr), printed as-is: no markup, no emoji codes, no wrapping
+    (and no rich import for a command that only says one line)."""
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    sys.stderr.flush()
+
+
+def warn_left_out(*loads: Loaded) -> None:
+    """Say on stderr how many files with errors are left out of what this command lists, counts,
+    exports or reports (nothing when there are none). Call once per command, after loading."""
+    from nitet.core.i18n import t
+
+    n = sum(len(loaded.left_out()) for loaded in loads)
+    if n:
+        say(t("คำเตือน: {n} ไฟล์มีข้อผิดพลาดและไม่ถูกนับรวม — ดู 'nitet check'",
+              "warning: {n} file(s) with errors left out — see 'nitet check'", n=n))
+
+
+def data(text: str) -> None:
+    """Data for stdout, printed as-is."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def escape(text: object) -> str:
+    from rich.markup import escape as _escape
+
+    return _escape(str(text))
+
+
+def commit(ws: Workspace, paths: Sequence[Path], message: str, commit: bool | None, *,
+           evidence: Iterable[str] = ()) -> bool:
+    """Commit what a command wrote when asked to (:func:`nitet.storage.gitops.maybe_commit`) and
+    say what happened. True when a commit was made."""
+    from nitet.storage import gitops
+
+    done = gitops.maybe_commit(ws, paths, message, commit, evidence=evidence)
+    for note in done.notes:
+        say(note)
+    return done.made

@@ -1,0 +1,225 @@
+"""Changing cases: start, advance a step (with its evidence and linked visits), cancel.
+
+The rules a case follows are written once, in :mod:`nitet.domain.flows`; this module applies
+them to the case files. Returns values and raises :class:`~nitet.core.errors.DataError`; never prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nitet.core.errors import DataError
+from nitet.core.i18n import t
+from nitet.domain.flows import (
+    as_case,
+    case_progress,
+    case_workflow,
+    find_visit,
+    find_workflow,
+    leaf_ids,
+    linked_visits,
+    recorded,
+    step_id,
+)
+from nitet.model import Case
+from nitet.model.workflow import Step
+
+if TYPE_CHECKING:
+    from nitet.storage.loaded import Entry, Loaded
+    from nitet.storage.workspace import Workspace
+
+
+def start_case(ws: Workspace, loaded: Loaded, workflow_id: str, title: str, fy: int, day: date) -> Path:
+    from nitet.storage import ids, writer
+
+    wf = find_workflow(loaded, workflow_id)
+    path = ids.case_path(ws, wf.id, fy)
+    data = {"id": path.stem, "workflow": wf.id, "title": title, "fiscal_year": fy,
+            "started": day.isoformat(), "status": "active"}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return writer.create(ws, path, Case, data)
+
+
+@dataclass
+class Advance:
+    """What one ``advance`` did: the steps recorded (leaf first, then completed parents)."""
+
+    steps: list[str]
+    finished: bool
+    next_step: str | None
+    forced: bool = False
+    evidence: list[str] = field(default_factory=list)  #: the evidence paths recorded (workspace-relative)
+
+
+def _require_active(entry: Entry, cancelling: bool = False) -> None:
+    status = entry.data.get("status", "active")
+    if status == "done" and cancelling:
+        raise DataError(
+            t("งาน {c} เสร็จครบทุกขั้นตอนแล้ว ({d}) จึงยกเลิกไม่ได้", "case {c} is already done ({d}); it cannot be cancelled",
+              c=entry.id, d=entry.data.get("finished", "")),
+            t("ดูรายละเอียดด้วย 'nitet flow status {c}'", "see it with 'nitet flow status {c}'", c=entry.id))
+    if status == "done":
+        raise DataError(
+            t("งาน {c} เสร็จครบทุกขั้นตอนแล้ว ({d}) เดินหน้าต่อไม่ได้", "case {c} is already done ({d}); nothing to advance",
+              c=entry.id, d=entry.data.get("finished", "")),
+            t("ดูรายละเอียดด้วย 'nitet flow status {c}' หรือเริ่มงานใหม่ด้วย 'nitet flow start'",
+              "see it with 'nitet flow status {c}' or start a new case with 'nitet flow start'", c=entry.id))
+    if status == "cancelled":
+        raise DataError(
+            t("งาน {c} ถูกยกเลิกแล้ว: {r}", "case {c} was cancelled: {r}",
+              c=entry.id, r=entry.data.get("cancelled_reason", "-")),
+            t("เริ่มงานใหม่ด้วย 'nitet flow start'", "start a new case with 'nitet flow start'"))
+
+
+def _check_day(entry: Entry, case: Case, day: date) -> None:
+    """Refuse a date (of a step, or of cancelling) before the case started or before its last recorded step."""
+    if day < case.started:
+        raise DataError(
+            t("วันที่ {d} อยู่ก่อนวันเริ่มงาน {s}", "date {d} is before the case started ({s})",
+              d=day.isoformat(), s=case.started.isoformat()),
+            t("ตรวจ --date หรือแก้ started ใน {p}", "check --date or fix 'started' in {p}", p=entry.path))
+    last = max(case.steps, key=lambda s: s.date, default=None)
+    if last is not None and day < last.date:
+        raise DataError(
+            t("วันที่ {d} อยู่ก่อนขั้นตอน {x} ที่บันทึกไว้แล้ว ({s})", "date {d} is before step {x}, already recorded ({s})",
+              d=day.isoformat(), x=last.step, s=last.date.isoformat()),
+            t("ตรวจ --date: ขั้นตอนบันทึกตามลำดับวันที่ (ดู 'nitet flow status {c}')",
+              "check --date: steps are recorded in date order (see 'nitet flow status {c}')", c=entry.id))
+
+
+def evidence_missing(step: Step, evidence: list[str], visits: list[str]) -> bool:
+    """True when the step declares evidence and none was given (paths or linked visits)."""
+    return bool(step.evidence) and not evidence and not visits
+
+
+def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note: str | None = None,
+                 evidence: list[str] | None = None, visits: list[str] | None = None,
+                 expect_step: str | None = None, force: str | None = None) -> Advance:
+    """Complete the current step of a case (see the module docstring). Raises DataError to refuse."""
+    from nitet.storage import writer
+
+    _require_active(entry)
+    wf = case_workflow(loaded, entry)
+    case = as_case(entry)
+    progress = case_progress(case, wf)
+    current = progress.current
+    if current is None:  # active but every step recorded (a hand edit): only the status is left
+        raise DataError(
+            t("งาน {c} บันทึกครบทุกขั้นตอนแล้ว แต่สถานะยังเป็น active", "every step of {c} is recorded but its status is active",
+              c=entry.id),
+            t("แก้ status เป็น done และใส่ finished ใน {p}", "set status: done and finished in {p}", p=entry.path))
+    if expect_step is not None and step_id(expect_step) != current:
+        raise DataError(
+            t("ขั้นตอนปัจจุบันของงาน {c} คือ {s} ไม่ใช่ {x}", "the current step of {c} is {s}, not {x}",
+              c=entry.id, s=current, x=expect_step),
+            t("ขั้นตอนทำตามลำดับของคู่มือ: ดูด้วย 'nitet flow status {c}'",
+              "steps follow the manual's order: see 'nitet flow status {c}'", c=entry.id))
+    step = wf.step(current)
+    assert step is not None
+    _check_day(entry, case, day)
+    paths = [evidence_path(ws, p) for p in (evidence or [])]
+    visit_ids = _check_visits(loaded, entry.id, visits or [])
+    linked = [v.id for v in linked_visits(loaded, entry.id).get(current, [])]
+    if evidence_missing(step, paths, visit_ids + linked) and not force:
+        raise DataError(
+            t("ขั้นตอน {s} ต้องมีหลักฐาน ({e}) แต่ยังไม่ได้ระบุ", "step {s} needs evidence ({e}) and none was given",
+              s=current, e=", ".join(step.evidence)),
+            t("ระบุไฟล์หลักฐานด้วย --evidence PATH หรือบันทึกการนิเทศด้วย --visit ID "
+              "(หรือ 'nitet visit add --case {c} --step {s}') หรือข้ามด้วย --force \"เหตุผล\" ซึ่งจะถูกบันทึกไว้",
+              "give --evidence PATH or --visit ID (or 'nitet visit add --case {c} --step {s}'), "
+              "or --force \"reason\", which is recorded", c=entry.id, s=current))
+    done_ids = set(progress.completed) | {current}
+    already = recorded(case)
+    parents = [s.id for s, _ in reversed(list(wf.walk()))
+               if s.steps and s.id not in already and current in leaf_ids(s)
+               and all(i in done_ids for i in leaf_ids(s))]
+    rows: list[dict[str, Any]] = [{"step": current, "date": day.isoformat(), "note": note,
+                                   "evidence": paths, "visits": visit_ids, "forced": force}]
+    rows += [{"step": p, "date": day.isoformat()} for p in parents]
+    after = case_progress(case.model_copy(update={"steps": [*case.steps, *_rows_as_steps(rows)]}), wf)
+    finished = after.current is None
+
+    def change(doc: Any) -> None:
+        items = [_step_item(r) for r in rows]
+        seq = doc.get("steps")
+        if isinstance(seq, list) and seq:
+            seq.extend(items)
+        else:
+            writer.put(doc, Case, "steps", items)
+        if finished:
+            writer.put(doc, Case, "status", "done")
+            writer.put(doc, Case, "finished", day.isoformat())
+
+    writer.edit(ws, ws.root / entry.path, Case, change)
+    return Advance([r["step"] for r in rows], finished, after.current, forced=bool(force), evidence=paths)
+
+
+def _step_item(row: dict[str, Any]) -> Any:
+    """One completed step as YAML: keys in model order, step id always quoted ("4.2.1")."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    from nitet.storage.yamlrt import to_commented
+
+    item = to_commented({k: v for k, v in row.items() if v not in (None, [], "")})
+    item["step"] = DoubleQuotedScalarString(row["step"])
+    return item
+
+
+def _rows_as_steps(rows: list[dict[str, Any]]) -> list[Any]:
+    from nitet.model.case import CompletedStep
+
+    return [CompletedStep.model_validate({k: v for k, v in r.items() if v not in (None, [])}) for r in rows]
+
+
+def evidence_path(ws: Workspace, text: str) -> str:
+    """An evidence path that exists inside the workspace, as a workspace-relative POSIX path."""
+    raw = Path(text.strip())
+    root = ws.root.resolve()
+    candidates = [raw] if raw.is_absolute() else [root / raw, Path.cwd() / raw]
+    for c in candidates:
+        c = c.resolve()
+        if not c.exists():
+            continue
+        try:
+            return c.relative_to(root).as_posix()
+        except ValueError:
+            raise DataError(
+                t("ไฟล์หลักฐาน {p} อยู่นอกพื้นที่ทำงาน", "evidence {p} is outside the workspace", p=text),
+                t("คัดลอกไฟล์มาไว้ในพื้นที่ทำงาน (เช่น evidence/) แล้วระบุที่อยู่นั้น",
+                  "copy it into the workspace (e.g. evidence/) and give that path")) from None
+    raise DataError(
+        t("ไม่พบไฟล์หลักฐาน {p}", "evidence file {p} does not exist", p=text),
+        t("ระบุที่อยู่ไฟล์เทียบกับโฟลเดอร์ของพื้นที่ทำงาน ({r})", "give the path relative to the workspace ({r})",
+          r=ws.root))
+
+
+def _check_visits(loaded: Loaded, case_id: str, texts: list[str]) -> list[str]:
+    out: list[str] = []
+    for text in texts:
+        v = find_visit(loaded, text)
+        other = v.data.get("case")
+        if other and other != case_id:
+            raise DataError(
+                t("บันทึกการนิเทศ {v} เป็นของงาน {o} ไม่ใช่ {c}", "visit {v} belongs to case {o}, not {c}",
+                  v=v.id, o=other, c=case_id),
+                t("แก้ค่า case ในไฟล์ {p} หรือระบุการนิเทศอื่น", "fix 'case' in {p} or link another visit", p=v.path))
+        if v.id not in out:
+            out.append(v.id)
+    return out
+
+
+def cancel_case(ws: Workspace, entry: Entry, reason: str, day: date) -> None:
+    from nitet.storage import writer
+
+    _require_active(entry, cancelling=True)
+    _check_day(entry, as_case(entry), day)
+
+    def change(doc: Any) -> None:
+        writer.put(doc, Case, "status", "cancelled")
+        writer.put(doc, Case, "finished", day.isoformat())
+        writer.put(doc, Case, "cancelled_reason", reason)
+
+    writer.edit(ws, ws.root / entry.path, Case, change)
