@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 class State:
     directory: Path | None = None
     no_input: bool = False
+    identity_asked: bool = False  # the clone's supervisor was asked for in this run (cli.identity)
     _ws: Workspace | None = None
 
 
@@ -58,4 +59,5 @@ def reset() -> None:
     """Forget the workspace (tests run many commands in one process)."""
     state.directory = None
     state.no_input = False
+    state.identity_asked = False
     state._ws = None

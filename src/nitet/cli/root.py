@@ -51,6 +51,8 @@ class _Nitet(LazyGroup):
                                                "normalise record files to nitet's formatting")),
         Lazy("todo", "nitet.commands.todo:todo", ("งานสัปดาห์นี้: ติดตามผล ขั้นตอนเกินกำหนด โรงเรียนที่ยังไม่ได้นิเทศ",
                                                   "this week's work: follow-ups, overdue steps, unvisited schools")),
+        Lazy("whoami", "nitet.commands.whoami:whoami", ("ชื่อผู้นิเทศของสำเนานี้ (--set: ตั้งชื่อ)",
+                                                       "who uses this clone (--set: set the name)")),
         Lazy("school", "nitet.commands.school:app", ("ทะเบียนโรงเรียน", "school registry")),
         Lazy("visit", "nitet.commands.visit:app", ("บันทึกการนิเทศ", "supervision visits")),
         Lazy("flow", "nitet.commands.flow:app", ("กระบวนงานตามคู่มือและงาน (case) ทีละขั้นตอน",

@@ -78,7 +78,7 @@ def add(
 ) -> None:
     from datetime import date, timedelta
 
-    from nitet.cli import context, prompts, ui
+    from nitet.cli import context, identity, prompts, ui
     from nitet.core.errors import UsageError
     from nitet.domain import flows, visit_input, visits
     from nitet.domain.schools import SchoolIndex
@@ -86,7 +86,11 @@ def add(
     ws = context.workspace()
     loaded = context.load()
     today = date.today()
-    supervisors = supervisor or ([ws.config.supervisor] if ws.config.supervisor else [])
+    if supervisor:
+        supervisors = [" ".join(s.split()) for s in supervisor if s.strip()]
+    else:
+        who = identity.me(ws)
+        supervisors = [who] if who else []
     if school is None and context.interactive():
         try:
             data = prompts.visit_form(loaded, today, supervisors, lambda d, f: visit_input.check_dates(d, f, today, force))

@@ -34,7 +34,8 @@ CaseOpt = Annotated[str | None, typer.Option("--case", help=t("รหัสง�
                                                             "the case this visit belongs to"), autocompletion=complete_case)]
 StepOpt = Annotated[str | None, typer.Option("--step", help=t("เลขขั้นตอนของงาน เช่น 4.2.1", "step of the case, e.g. 4.2.1"))]
 SupervisorOpt = Annotated[list[str] | None, typer.Option("--supervisor", help=t(
-    "ผู้นิเทศ (ซ้ำได้; ค่าเริ่มต้น supervisor ใน nitet.yaml)", "supervisor (repeatable; default: nitet.yaml)"))]
+    "ผู้นิเทศ (ซ้ำได้; ค่าเริ่มต้น: ผู้นิเทศของสำเนานี้ ดู nitet whoami)",
+    "supervisor (repeatable; default: this clone's supervisor, see nitet whoami)"))]
 RatingOpt = Annotated[list[str] | None, typer.Option("--rating", help=t("ผลการประเมิน รายการ=คะแนน (ซ้ำได้)",
                                                                        "rating ITEM=SCORE (repeatable)"))]
 ScaleOpt = Annotated[int | None, IntOption("--rating-scale", min=4, max=5, help=t(

@@ -168,6 +168,21 @@ class Committed:
     notes: list[str] = field(default_factory=list)
 
 
+def _signed(ws: Workspace) -> list[str]:
+    """Who makes the commit: git's own identity when it has one; on a machine where git has no
+    ``user.name`` (a fresh computer) the clone's supervisor (``storage.identity``) with an empty
+    e-mail address, so that saving with ``--commit`` does not fail on "Please tell me who you are"."""
+    from nitet.storage.identity import git_names, identify
+
+    names = git_names(ws)
+    if names.get("user.name"):
+        return []
+    who = identify(ws, names)
+    if not who:
+        return []
+    return ["-c", f"user.name={who.name}", *([] if names.get("user.email") else ["-c", "user.email="])]
+
+
 def maybe_commit(ws: Workspace, paths: Sequence[Path], message: str, commit: bool | None, *,
                  evidence: Iterable[str] = ()) -> Committed:
     """Commit ``paths`` (and only them) when asked to, with the ``evidence`` files the command
@@ -191,7 +206,7 @@ def maybe_commit(ws: Workspace, paths: Sequence[Path], message: str, commit: boo
         ignored = _ignored(ws.root, files)
         rels += [f for f in files if f not in ignored]
         added = _git(ws.root, "add", "--", *rels)
-        done = added if added.returncode else _git(ws.root, "commit", "-q", "-m", message, "--", *rels)
+        done = added if added.returncode else _git(ws.root, *_signed(ws), "commit", "-q", "-m", message, "--", *rels)
     except (OSError, subprocess.SubprocessError) as e:
         out.notes.append(t("คำเตือน: commit ไม่สำเร็จ ({e}) แต่บันทึกไฟล์แล้ว",
                            "warning: git commit failed ({e}), but the file is saved", e=e))

@@ -1,0 +1,116 @@
+"""Who I am: each clone names its own supervisor (git config nitet.supervisor → git user.name →
+nitet.yaml supervisor), and the records a person writes name that person."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import Runner, make_runner
+from nitet.cli import context
+from nitet.storage import identity
+from nitet.storage.workspace import open_workspace
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+SCHOOL = "1063020130"
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True).stdout
+
+
+def with_school(run: Runner) -> None:
+    r = run("school", "add", "--code", SCHOOL, "--name", "โรงเรียนบ้านแม่ละเมา", "--district", "แม่สอด")
+    assert r.exit_code == 0, r.stderr
+
+
+def visit_supervisors(run: Runner, ws: Path, *extra: str) -> list[str]:
+    r = run("visit", "add", "--school", SCHOOL, "--date", "25/11/2568", "--json", *extra)
+    assert r.exit_code == 0, r.stderr
+    data = yaml.safe_load((ws / r.json()["path"]).read_text(encoding="utf-8"))  # type: ignore[index]
+    return data.get("supervisors", [])
+
+
+def test_without_git_the_supervisor_of_nitet_yaml_is_the_person(ws: Path, run: Runner) -> None:
+    assert identity.identify(open_workspace(ws)) == identity.Identity("นางสาวทดสอบ ระบบ", "config")
+    r = run("whoami")
+    assert (r.exit_code, r.stdout) == (0, "นางสาวทดสอบ ระบบ\n")
+    assert "supervisor ใน nitet.yaml" in r.stderr
+    with_school(run)
+    assert visit_supervisors(run, ws) == ["นางสาวทดสอบ ระบบ"]
+
+
+def test_whoami_set_outside_a_repository_says_where_the_name_goes(run: Runner) -> None:
+    r = run("whoami", "--set", "นายสมชาย ใจดี")
+    assert r.exit_code == 2
+    assert "ไม่ได้อยู่ในคลัง git" in r.stderr and "supervisor ใน nitet.yaml" in r.stderr
+
+
+def test_nobody_named_is_said_plainly(tmp_path: Path) -> None:
+    from nitet.domain.initialize import create_workspace
+
+    create_workspace(tmp_path / "w", office="", supervisor="")
+    r = make_runner(tmp_path / "w")("whoami")
+    assert r.exit_code == 1 and "nitet whoami --set" in r.stderr
+    assert make_runner(tmp_path / "w")("whoami", "--json").json() == {"name": None, "source": "none"}
+
+
+@needs_git
+def test_git_user_name_comes_before_nitet_yaml_and_nitet_supervisor_before_both(ws: Path, run: Runner) -> None:
+    git(ws, "init", "-q")
+    git(ws, "config", "user.name", "somchai")
+    assert run("whoami", "--json").json() == {"name": "somchai", "source": "git-user"}
+    r = run("whoami", "--set", "  นายสมชาย   ใจดี ")
+    assert (r.exit_code, r.stdout) == (0, "นายสมชาย ใจดี\n")
+    assert git(ws, "config", "--local", "nitet.supervisor").strip() == "นายสมชาย ใจดี"
+    assert "นายสมชาย" not in (ws / "nitet.yaml").read_text(encoding="utf-8")  # the shared file is untouched
+    assert run("whoami", "--json").json() == {"name": "นายสมชาย ใจดี", "source": "git-nitet"}
+    with_school(run)
+    assert visit_supervisors(run, ws) == ["นายสมชาย ใจดี"]
+    assert visit_supervisors(run, ws, "--supervisor", "นางสาวสมใจ ใฝ่นิเทศ", "--supervisor", "นายสมชาย ใจดี") == [
+        "นางสาวสมใจ ใฝ่นิเทศ", "นายสมชาย ใจดี"]
+
+
+@needs_git
+def test_the_person_is_asked_once_on_a_terminal_and_remembered(ws: Path, run: Runner,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from nitet.cli import identity as cli_identity
+
+    git(ws, "init", "-q")
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda: "นางสาวใจดี มีสุข")
+    w = open_workspace(ws)
+    assert cli_identity.me(w) == "นางสาวใจดี มีสุข"
+    assert git(ws, "config", "nitet.supervisor").strip() == "นางสาวใจดี มีสุข"
+    monkeypatch.setattr("builtins.input", lambda: pytest.fail("asked twice"))
+    context.reset()
+    assert cli_identity.me(w) == "นางสาวใจดี มีสุข"
+
+
+@needs_git
+def test_on_a_terminal_an_empty_answer_keeps_the_fallback_and_stores_nothing(
+        ws: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from nitet.cli import identity as cli_identity
+
+    git(ws, "init", "-q")
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda: "")
+    assert cli_identity.me(open_workspace(ws)) == "นางสาวทดสอบ ระบบ"
+    assert "[นางสาวทดสอบ" not in capsys.readouterr().err  # a colleague's name from nitet.yaml is not offered
+    r = subprocess.run(["git", "config", "nitet.supervisor"], cwd=ws, capture_output=True, text=True)
+    assert r.returncode == 1
+
+
+@needs_git
+def test_a_commit_on_a_machine_without_a_git_identity_is_made_in_the_supervisors_name(
+        ws: Path, run: Runner) -> None:
+    git(ws, "init", "-q")
+    git(ws, "config", "nitet.supervisor", "นายสมชาย ใจดี")
+    with_school(run)
+    r = run("visit", "add", "--school", SCHOOL, "--date", "25/11/2568", "--commit")
+    assert r.exit_code == 0 and "commit แล้ว" in r.stderr, r.stderr
+    assert git(ws, "log", "-1", "--format=%an|%ae").strip() == "นายสมชาย ใจดี|"
