@@ -237,9 +237,9 @@ def test_step_guard_date_and_prefix_errors(ws: Path, run) -> None:
     assert r.exit_code == 1 and "อยู่ก่อนวันเริ่มงาน" in r.stderr
     start(run)
     r = run("flow", "advance", "area-supervision-2569", "--force", "x")
-    assert r.exit_code == 1 and "ตรงกับงาน (case)หลายรายการ" in r.stderr
+    assert r.exit_code == 1 and "ตรงกับงานหลายรายการ" in r.stderr
     r = run("flow", "status", "ไม่มีงานนี้")
-    assert r.exit_code == 1 and "ไม่พบงาน (case) 'ไม่มีงานนี้'" in r.stderr
+    assert r.exit_code == 1 and "ไม่พบงาน 'ไม่มีงานนี้'" in r.stderr
     assert "steps" not in read(ws, cid)
 
 
@@ -316,7 +316,8 @@ def test_board_lists_every_case_with_progress_current_and_overdue(ws: Path, run)
     wide = Console(width=160, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
     wide.print(render_board(run("flow", "status", "--json").json(), 160))
     text = wide.export_text()
-    assert "│ 2569 │    1/5 │ 2 จัดทำแผน ปฏิทิน" in text and "│ 2 (31 ธ.ค. 68), 3 (30" in text
+    assert "│ 2569 │        1/5 │ 2 จัดทำแผน ปฏิทิน" in text and "│ 2 (31 ธ.ค. 68), 3 (30" in text
+    assert "ความก้าวหน้า" in text and "อยู่ระหว่างดำเนินการ" in text and "ก้าวหน้า ┃" not in text.replace("ความก้าวหน้า", "")
 
 
 def test_show_is_a_thai_outline_with_roles_and_references(run) -> None:
@@ -364,7 +365,7 @@ def test_a_broken_case_file_is_named_not_hidden(ws: Path, run) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("status: active", "status: activ"), encoding="utf-8")
     r = run("flow", "advance", cid, "--force", "x")
     assert r.exit_code == 1
-    assert f"ไฟล์งาน (case) records/cases/2569/{cid}.yaml มีข้อผิดพลาด" in r.stderr and "nitet check" in r.stderr
+    assert f"ไฟล์งาน records/cases/2569/{cid}.yaml มีข้อผิดพลาด" in r.stderr and "nitet check" in r.stderr
 
 
 @pytest.mark.parametrize("workflow", ["area-supervision", "krs-report", "media-research"])

@@ -74,7 +74,7 @@ def test_todo_screen_is_thai_and_says_what_to_do(week: Path, run) -> None:
     r = run("todo", "--date", "2026-01-08")
     assert r.exit_code == 0, r.stderr
     out = r.stdout
-    assert "งานของสัปดาห์ — 8 มกราคม 2569 (ปีงบประมาณ 2569 ไตรมาสที่ 2)" in out
+    assert "งานที่ต้องดำเนินการประจำสัปดาห์ — 8 มกราคม 2569 (ปีงบประมาณ 2569 ไตรมาสที่ 2)" in out
     assert "6 ม.ค. 2569 (เลยกำหนด 2 วัน) โรงเรียนบ้านยาง — ติดตามแผนการสอน  [bbbbb1]" in out
     assert "นิเทศภายใน 2569: ขั้นตอน 2 ส่งเสริมให้โรงเรียนจัดทำแผนการนิเทศภายใน — กำหนด 31 ธ.ค. 2568 (เลยกำหนด 8 วัน)" in out
     assert "nitet flow advance internal-supervision-2569-ccccc1" in out

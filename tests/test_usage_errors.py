@@ -26,18 +26,18 @@ def _main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *
 
 
 @pytest.mark.parametrize(("args", "said", "hint"), [
-    (["report", "krs"], "ผิดพลาด: ยังไม่ได้ระบุตัวเลือก '--fy' ซึ่งต้องมี", "nitet report krs -h"),
-    (["todo", "--days", "x"], "ผิดพลาด: ค่าของ '--days' ใช้ไม่ได้: ต้องเป็นจำนวนเต็ม (ได้ “x”)", "nitet todo -h"),
-    (["todo", "--days", "400"], "ผิดพลาด: ค่าของ '--days' ใช้ไม่ได้: ต้องไม่มากกว่า 366 (ได้ 400)", "nitet todo -h"),
+    (["report", "krs"], "ข้อผิดพลาด: ยังไม่ได้ระบุตัวเลือก '--fy' ซึ่งต้องมี", "nitet report krs -h"),
+    (["todo", "--days", "x"], "ข้อผิดพลาด: ค่าของ '--days' ใช้ไม่ได้: ต้องเป็นจำนวนเต็ม (ได้ “x”)", "nitet todo -h"),
+    (["todo", "--days", "400"], "ข้อผิดพลาด: ค่าของ '--days' ใช้ไม่ได้: ต้องไม่มากกว่า 366 (ได้ 400)", "nitet todo -h"),
     (["visit", "add", "--school", "x", "--date", "2026-01-05", "--rating-scale", "๓"],
-     "ผิดพลาด: ค่าของ '--rating-scale' ใช้ไม่ได้: ต้องไม่น้อยกว่า 4 (ได้ 3)", "nitet visit add -h"),
-    (["school", "list", "--quarter", "1"], "ผิดพลาด: ไม่มีตัวเลือก --quarter", "nitet school list -h"),
-    (["report", "krsx"], "ผิดพลาด: ไม่มีคำสั่ง 'krsx' (หรือหมายถึง 'krs')", "nitet report -h"),
-    (["vist"], "ผิดพลาด: ไม่มีคำสั่ง 'vist' (หรือหมายถึง 'visit')", "nitet -h"),
-    (["check", "a", "b"], "ผิดพลาด: มีคำเกินมาที่ไม่รู้จัก: a b", "nitet check -h"),
-    (["check", "--json=1"], "ผิดพลาด: ตัวเลือก '--json' ไม่รับค่า (ใส่แค่ชื่อตัวเลือก)", None),
-    (["report", "krs", "--fy"], "ผิดพลาด: ตัวเลือก '--fy' ต้องมีค่าตามหลัง", None),
-    (["import", "visits"], "ผิดพลาด: ยังไม่ได้ระบุ 'files' ซึ่งต้องมี", "nitet import visits -h"),
+     "ข้อผิดพลาด: ค่าของ '--rating-scale' ใช้ไม่ได้: ต้องไม่น้อยกว่า 4 (ได้ 3)", "nitet visit add -h"),
+    (["school", "list", "--quarter", "1"], "ข้อผิดพลาด: ไม่มีตัวเลือก --quarter", "nitet school list -h"),
+    (["report", "krsx"], "ข้อผิดพลาด: ไม่มีคำสั่ง 'krsx' (หรือหมายถึง 'krs')", "nitet report -h"),
+    (["vist"], "ข้อผิดพลาด: ไม่มีคำสั่ง 'vist' (หรือหมายถึง 'visit')", "nitet -h"),
+    (["check", "a", "b"], "ข้อผิดพลาด: มีคำเกินมาที่ไม่รู้จัก: a b", "nitet check -h"),
+    (["check", "--json=1"], "ข้อผิดพลาด: ตัวเลือก '--json' ไม่รับค่า (ใส่แค่ชื่อตัวเลือก)", None),
+    (["report", "krs", "--fy"], "ข้อผิดพลาด: ตัวเลือก '--fy' ต้องมีค่าตามหลัง", None),
+    (["import", "visits"], "ข้อผิดพลาด: ยังไม่ได้ระบุ 'files' ซึ่งต้องมี", "nitet import visits -h"),
 ])
 def test_a_command_line_mistake_is_said_in_thai(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
                                                 ws: Path, args: list[str], said: str, hint: str | None) -> None:
@@ -53,7 +53,7 @@ def test_a_folder_given_for_an_output_file(monkeypatch: pytest.MonkeyPatch, caps
                                           ws: Path, tmp_path: Path) -> None:
     code, _out, err = _main(monkeypatch, capsys, "-C", str(ws), "report", "visits", "--fy", "2569", "-o", str(tmp_path))
     assert code == 2
-    assert err.startswith(f"ผิดพลาด: ค่าของ '-o' / '--output' ใช้ไม่ได้: '{tmp_path}' เป็นโฟลเดอร์ ต้องเป็นชื่อไฟล์\n")
+    assert err.startswith(f"ข้อผิดพลาด: ค่าของ '-o' / '--output' ใช้ไม่ได้: '{tmp_path}' เป็นโฟลเดอร์ ต้องเป็นชื่อไฟล์\n")
 
 
 def test_the_same_mistake_in_english(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
@@ -143,11 +143,11 @@ def test_a_file_given_for_the_workspace_folder(monkeypatch: pytest.MonkeyPatch, 
     f.write_text("x", encoding="utf-8")
     code, _out, err = _main(monkeypatch, capsys, "-C", str(f), "check")
     assert code == 2
-    assert err.startswith(f"ผิดพลาด: ค่าของ '-C' / '--directory' ใช้ไม่ได้: '{f}' เป็นไฟล์ ต้องเป็นโฟลเดอร์\n")
+    assert err.startswith(f"ข้อผิดพลาด: ค่าของ '-C' / '--directory' ใช้ไม่ได้: '{f}' เป็นไฟล์ ต้องเป็นโฟลเดอร์\n")
 
 
 def test_an_unknown_language_is_refused(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
                                         ws: Path) -> None:
     code, out, err = _main(monkeypatch, capsys, "--lang", "xx", "-C", str(ws), "check")
     assert (code, out) == (2, "")
-    assert err == "ผิดพลาด: ไม่รู้จักภาษา 'xx'\n  แนะนำ: ใช้ --lang th (ไทย) หรือ --lang en (อังกฤษ)\n"
+    assert err == "ข้อผิดพลาด: ไม่รู้จักภาษา 'xx'\n  แนะนำ: ใช้ --lang th (ไทย) หรือ --lang en (อังกฤษ)\n"

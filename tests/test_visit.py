@@ -167,6 +167,14 @@ def test_project_without_kind_is_project_based_and_unknown_project_warns(run: Ru
     assert run("visit", "show", r.json()["id"], "--json").json()["kind"] == "project-based"
 
 
+@pytest.mark.parametrize("kind", ["project-based", "โครงการเป็นฐาน", "นิเทศโดยใช้โครงการเป็นฐาน", "นิเทศโดยใช้ โครงการเป็นฐาน"])
+def test_visit_show_names_the_kind_as_the_office_writes_it(run: Runner, kind: str) -> None:
+    r = run("visit", "add", "--school", "1063020130", "--date", "2026-11-02", "--kind", kind, "--json")
+    assert r.exit_code == 0, r.stderr
+    shown = run("visit", "show", r.json()["id"]).stdout
+    assert "รูปแบบการนิเทศ: นิเทศโดยใช้โครงการเป็นฐาน\n" in shown and "ลักษณะ:" not in shown
+
+
 @pytest.fixture
 def year_of_visits(run: Runner, ws: Path) -> Runner:
     from nitet.model import Visit

@@ -87,7 +87,7 @@ def case_refs(loaded: Loaded) -> list[Problem]:
         if case is None:
             out.append(Problem(
                 e.path, ("case",), "unknown-case",
-                t("ไม่พบงาน (case) '{c}'", "case '{c}' does not exist", c=cid),
+                t("ไม่พบงาน '{c}'", "case '{c}' does not exist", c=cid),
                 t("ดูรหัสงานด้วย 'nitet flow status'", "see case ids with 'nitet flow status'")))
             continue
         step = e.data.get("step")

@@ -21,7 +21,7 @@ from nitet.core.i18n import t
 def report_error(e: NitetError) -> int:
     from nitet.cli.ui import say
 
-    say(t("ผิดพลาด: ", "error: ") + e.message)
+    say(t("ข้อผิดพลาด: ", "error: ") + e.message)
     if e.hint:
         say("  " + t("แนะนำ: ", "hint: ") + e.hint)
     return e.exit_code
@@ -61,7 +61,7 @@ def report_usage(e: Exception) -> int:
     code = int(getattr(e, "exit_code", EXIT_USAGE))
     if type(e).__name__ == "NoArgsIsHelpError":  # the group's help is already on the screen
         return code
-    say(t("ผิดพลาด: ", "error: ") + describe(e))
+    say(t("ข้อผิดพลาด: ", "error: ") + describe(e))
     hint = next_step(e)
     if hint:
         say("  " + t("แนะนำ: ", "hint: ") + hint)

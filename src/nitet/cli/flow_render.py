@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from nitet.model import Workflow
     from nitet.model.workflow import Step
 
-STATUS_TH = {"active": ("ดำเนินการ", "active"), "done": ("เสร็จแล้ว", "done"),
+STATUS_TH = {"active": ("อยู่ระหว่างดำเนินการ", "active"), "done": ("ดำเนินการแล้วเสร็จ", "done"),
              "cancelled": ("ยกเลิก", "cancelled")}
 
 
@@ -180,7 +180,7 @@ def board(reports: list[dict[str, Any]], width: int = 120) -> RenderableType:
         table.add_column(t("ปีงบ", "FY"), justify="right", no_wrap=True)
     else:
         table.add_column(t("รหัสงาน / ชื่องาน", "case / title"), min_width=28, overflow="fold")
-    table.add_column(t("ก้าวหน้า", "done"), justify="right", no_wrap=True)
+    table.add_column(t("ความก้าวหน้า", "done"), justify="right", no_wrap=True)
     table.add_column(t("ขั้นตอนปัจจุบัน", "current"), max_width=40 if wide else 20)
     table.add_column(t("เกินกำหนด", "overdue"), style="red", max_width=30 if wide else 14)
     table.add_column(t("สถานะ", "status"), no_wrap=True)

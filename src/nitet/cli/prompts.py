@@ -152,7 +152,7 @@ def visit_form(loaded: Loaded, today: date, supervisors: list[str],
     """Ask for a whole visit; ``check(day, follow_up)`` raises for dates to refuse."""
     from nitet.domain import visit_input, visits
     from nitet.domain.schools import SchoolIndex
-    from nitet.model.visit import KINDS_TH, METHODS_TH
+    from nitet.model.visit import KIND_LABELS_TH, METHODS_TH
 
     index = SchoolIndex.of(loaded)
     if not index.by_key:
@@ -177,9 +177,9 @@ def visit_form(loaded: Loaded, today: date, supervisors: list[str],
     projects = list(visits.known_projects(loaded).items())
     project = choose_numbered(t("โครงการ (หมายเลขหรือรหัส, เว้นว่าง = ไม่ระบุ)", "Project (number or id, empty = none)"),
                               projects, base.get("project", ""), free=True)
-    kinds = [(k, t(v, k)) for k, v in KINDS_TH.items()]
+    kinds = [(k, t(v, k)) for k, v in KIND_LABELS_TH.items()]
     kind_default = base.get("kind") or ("project-based" if project else "school-based")
-    kind = choose_numbered(t("ลักษณะการนิเทศ", "Kind of visit"), kinds,
+    kind = choose_numbered(t("รูปแบบการนิเทศ", "Kind of visit"), kinds,
                            str([k for k, _ in kinds].index(kind_default) + 1))
     methods_default = " ".join(str([k for k in METHODS_TH].index(m) + 1) if m in METHODS_TH else m
                                for m in base.get("methods", []))
@@ -247,7 +247,7 @@ def show_last_advice(last: Entry) -> None:
 def summary(loaded: Loaded, data: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, value) lines describing a visit, for the confirmation and ``visit show``."""
     from nitet.domain.schools import SchoolIndex
-    from nitet.model.visit import KINDS_TH, METHODS_TH
+    from nitet.model.visit import KIND_LABELS_TH, METHODS_TH
 
     projects = loaded.ws.config.projects
     fu = data.get("follow_up") or {}
@@ -255,7 +255,7 @@ def summary(loaded: Loaded, data: dict[str, Any]) -> list[tuple[str, str]]:
         (t("วันที่นิเทศ", "date"), thai.format_date(date.fromisoformat(data["date"]), "full")),
         (t("โรงเรียน", "school"), SchoolIndex.of(loaded).label(data["school"])),
         (t("ผู้นิเทศ", "supervisors"), ", ".join(data.get("supervisors") or [])),
-        (t("ลักษณะ", "kind"), t(KINDS_TH.get(data.get("kind") or "school-based", ""), data.get("kind") or "")),
+        (t("รูปแบบการนิเทศ", "kind"), t(KIND_LABELS_TH.get(data.get("kind") or "school-based", ""), data.get("kind") or "")),
         (t("โครงการ", "project"), f"{data['project']} {projects.get(data['project'], '')}".strip()
          if data.get("project") else ""),
         (t("งาน/ขั้นตอน", "case/step"), " ".join(x for x in (data.get("case"), data.get("step")) if x)),

@@ -112,7 +112,7 @@ def show(
     ui.out().print(workflow_outline(wf, path, _fy(fy, _day(None)) if fy is not None else None), markup=False)
 
 
-@app.command("start", help=t("เริ่มงาน (case) ตามกระบวนงาน: พิมพ์รหัสงาน", "start a case of a workflow; prints its id"))
+@app.command("start", help=t("เริ่มงานตามกระบวนงาน: พิมพ์รหัสงาน", "start a case of a workflow; prints its id"))
 def start(
     workflow: WorkflowArg,
     title: Annotated[str, typer.Option("--title", help=t("ชื่องาน เช่น การนิเทศแบบบูรณาการ ปีงบประมาณ 2569",

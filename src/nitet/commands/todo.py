@@ -91,7 +91,7 @@ def _show(a: Agenda) -> None:
     def hint(text: str) -> None:
         con.print(Text("    " + text, style="dim"))
 
-    con.print(Text(t("งานของสัปดาห์ — {d} (ปีงบประมาณ {fy} ไตรมาสที่ {q})",
+    con.print(Text(t("งานที่ต้องดำเนินการประจำสัปดาห์ — {d} (ปีงบประมาณ {fy} ไตรมาสที่ {q})",
                      "This week — {d} (fiscal year {fy}, quarter {q})",
                      d=format_date(a.today, "full"), fy=a.fiscal_year, q=a.quarter), style="bold underline"))
 

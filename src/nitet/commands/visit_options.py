@@ -30,7 +30,7 @@ ImprovementOpt = Annotated[list[str] | None, typer.Option("--improvement", help=
 SuggestionOpt = Annotated[list[str] | None, typer.Option("--suggestion", help=t("ข้อเสนอแนะ", "suggestions"))]
 FollowUpOpt = Annotated[str | None, typer.Option("--follow-up", help=t("วันที่ติดตามผล", "follow-up date"))]
 FollowActionOpt = Annotated[str | None, typer.Option("--follow-up-action", help=t("สิ่งที่จะติดตาม", "what to follow up"))]
-CaseOpt = Annotated[str | None, typer.Option("--case", help=t("รหัสงาน (case) ที่การนิเทศนี้เป็นส่วนหนึ่ง",
+CaseOpt = Annotated[str | None, typer.Option("--case", help=t("รหัสงานตามกระบวนงานที่การนิเทศนี้เป็นส่วนหนึ่ง",
                                                             "the case this visit belongs to"), autocompletion=complete_case)]
 StepOpt = Annotated[str | None, typer.Option("--step", help=t("เลขขั้นตอนของงาน เช่น 4.2.1", "step of the case, e.g. 4.2.1"))]
 SupervisorOpt = Annotated[list[str] | None, typer.Option("--supervisor", help=t(

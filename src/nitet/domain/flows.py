@@ -169,7 +169,7 @@ def _find(loaded: Loaded, kind: str, text: str, what: str, hint: str) -> Entry:
 
 def find_case(loaded: Loaded, text: str) -> Entry:
     """A case by its full id, a unique prefix of it, or its file path. Raises DataError."""
-    return _find(loaded, "case", text, t("งาน (case)", "case"),
+    return _find(loaded, "case", text, t("งาน", "case"),
                  t("ดูรหัสงานด้วย 'nitet flow status'", "see case ids with 'nitet flow status'"))
 
 

@@ -53,14 +53,16 @@ def check_dates(day: date, follow_up: date | None, today: date, force: bool = Fa
 
 
 def parse_kind(text: str) -> str:
-    from nitet.model.visit import KINDS_TH
+    """school-based / project-based from the key or its Thai name, long or short
+    (นิเทศโดยใช้โครงการเป็นฐาน, โครงการเป็นฐาน, โครงการ)."""
+    from nitet.model.visit import KIND_LABELS_TH, KINDS_TH
 
-    s = text.strip().lower()
+    s = "".join(text.lower().split())  # spaces never matter: "นิเทศโดยใช้ โครงการเป็นฐาน"
     for key, th in KINDS_TH.items():
-        if s in (key, key.split("-")[0], th, th.replace("เป็นฐาน", "")):
+        if s in (key, key.split("-")[0], th, th.replace("เป็นฐาน", ""), KIND_LABELS_TH[key]):
             return key
-    raise UsageError(t("ไม่รู้จักลักษณะการนิเทศ '{k}'", "unknown kind of visit '{k}'", k=text),
-                     t("ใช้ school-based (โรงเรียนเป็นฐาน) หรือ project-based (โครงการเป็นฐาน)",
+    raise UsageError(t("ไม่รู้จักรูปแบบการนิเทศ '{k}'", "unknown kind of visit '{k}'", k=text),
+                     t("ใช้ school-based (นิเทศโดยใช้โรงเรียนเป็นฐาน) หรือ project-based (นิเทศโดยใช้โครงการเป็นฐาน)",
                        "use school-based or project-based"))
 
 

@@ -272,7 +272,7 @@ def resolve_step(loaded: Loaded, case: str | None, step: str | None) -> None:
         return
     entry = loaded.index("case").get(case)
     if entry is None:
-        raise DataError(t("ไม่พบงาน (case) '{c}'", "case '{c}' does not exist", c=case),
+        raise DataError(t("ไม่พบงาน '{c}'", "case '{c}' does not exist", c=case),
                         t("ดูรหัสงานด้วย 'nitet flow status'", "see case ids with 'nitet flow status'"))
     wf = loaded.workflows().get(str(entry.data.get("workflow")))
     if step and (wf is None or wf.step(step) is None):

@@ -33,7 +33,7 @@ class Case(Record):
     fiscal_year: Annotated[int, Field(title="ปีงบประมาณ (พ.ศ.)", ge=2500, le=2700)]
     started: Annotated[IsoDate, Field(title="วันที่เริ่ม")]
     status: Annotated[Literal["active", "done", "cancelled"], Field(
-        title="สถานะ", description="active = กำลังดำเนินการ, done = เสร็จแล้ว, cancelled = ยกเลิก")] = "active"
+        title="สถานะ", description="active = อยู่ระหว่างดำเนินการ, done = ดำเนินการแล้วเสร็จ, cancelled = ยกเลิก")] = "active"
     finished: Annotated[IsoDate | None, Field(title="วันที่เสร็จ/ยกเลิก")] = None
     cancelled_reason: Annotated[str | None, Field(title="เหตุผลที่ยกเลิก")] = None
     steps: Annotated[list[CompletedStep], Field(title="ขั้นตอนที่ดำเนินการแล้ว")] = []

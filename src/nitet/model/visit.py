@@ -20,6 +20,8 @@ METHODS_TH = {
     "demonstration": "สาธิตการสอน",
 }
 KINDS_TH = {"school-based": "โรงเรียนเป็นฐาน", "project-based": "โครงการเป็นฐาน"}
+#: How a visit's kind is written in official text (รูปแบบการนิเทศ: นิเทศโดยใช้โครงการเป็นฐาน).
+KIND_LABELS_TH = {"school-based": "นิเทศโดยใช้โรงเรียนเป็นฐาน", "project-based": "นิเทศโดยใช้โครงการเป็นฐาน"}
 
 
 class Supervisee(NitetModel):
@@ -50,10 +52,10 @@ class Visit(Record):
     school: Annotated[CodeText, Field(title="โรงเรียน", description="รหัสโรงเรียนในทะเบียน", min_length=1)]
     supervisors: Annotated[list[str], Field(title="ผู้นิเทศ")] = []
     kind: Annotated[Literal["school-based", "project-based"], Field(
-        title="ลักษณะการนิเทศ", description="school-based = โรงเรียนเป็นฐาน, project-based = โครงการเป็นฐาน")] = "school-based"
+        title="รูปแบบการนิเทศ", description="school-based = นิเทศโดยใช้โรงเรียนเป็นฐาน, project-based = นิเทศโดยใช้โครงการเป็นฐาน")] = "school-based"
     project: Annotated[str | None, Field(
         title="โครงการ", description="เช่น dltv, reading หรือรหัสโครงการในแผนปฏิบัติการ")] = None
-    case: Annotated[str | None, Field(title="รหัสงาน (case)", description="งานตามขั้นตอนที่การนิเทศนี้เป็นส่วนหนึ่ง")] = None
+    case: Annotated[str | None, Field(title="รหัสงานตามกระบวนงาน", description="งานตามกระบวนงานที่การนิเทศนี้เป็นส่วนหนึ่ง")] = None
     step: Annotated[str | None, Field(title="ขั้นตอน", description="เลขขั้นตอน เช่น 4.2.1")] = None
     methods: Annotated[list[str], Field(
         title="วิธีการนิเทศ",
