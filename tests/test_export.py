@@ -70,7 +70,8 @@ def test_csv_of_visits_flattens_lists_and_goes_to_stdout(records: Path, run) -> 
     assert rows[1]["fiscal_year"] == "2570"
 
 
-def test_fy_filter_and_output_file(records: Path, run) -> None:
+def test_fy_filter_and_output_file(records: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(records)  # -o is relative to where the command was started
     r = run("export", "csv", "visits", "--fy", "๒๕๖๙", "-o", "out/visits.csv")
     assert r.exit_code == 0, r.stderr
     assert r.stdout == ""
@@ -98,9 +99,10 @@ def test_schools_cases_plans_and_screenings(records: Path, run) -> None:
     assert list(scr[0])[:7] == ["id", "school", "school_name", "academic_year", "semester", "grade", "assessed"]
 
 
-def test_xlsx_keeps_text_as_text(records: Path, run) -> None:
+def test_xlsx_keeps_text_as_text(records: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
     from openpyxl import load_workbook
 
+    monkeypatch.chdir(records)
     r = run("export", "xlsx", "visits", "-o", "v.xlsx")
     assert r.exit_code == 0, r.stderr
     sheet = load_workbook(records / "v.xlsx")["visits"]

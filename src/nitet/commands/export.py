@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from nitet.cli.output import ForceOpt
 from nitet.core.i18n import t
 
 if TYPE_CHECKING:
@@ -48,14 +49,6 @@ def _year(value: str | None, option: str) -> int | None:
     return int(text)
 
 
-def _here(path: Path) -> Path:
-    """A relative path means the same as for every nitet path: inside the folder of -C, if given."""
-    from nitet.cli import context
-
-    base = context.state.directory
-    return path if path.is_absolute() or base is None else base / path
-
-
 def _table(kind: str, fy: str | None, academic_year: str | None, thai: bool) -> Table:
     from nitet.cli import context, ui
     from nitet.core.errors import UsageError
@@ -86,18 +79,22 @@ def _table(kind: str, fy: str | None, academic_year: str | None, thai: bool) -> 
                            "export as CSV (UTF-8 with BOM, so Excel shows Thai); without -o to stdout"))
 def export_csv(
     kind: KindArg,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help=t("ไฟล์ที่จะเขียน", "file to write"),
-                                                dir_okay=False)] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=t(
+        "ไฟล์ที่จะเขียน (เทียบกับโฟลเดอร์ที่เริ่มคำสั่ง)", "file to write (relative to the folder you are in)"),
+        dir_okay=False)] = None,
     fy: FyOpt = None,
     academic_year: AyOpt = None,
     thai: ThaiOpt = False,
+    force: ForceOpt = False,
 ) -> None:
     import sys
 
     from nitet.cli import ui
+    from nitet.cli.output import output_path
     from nitet.domain.export import to_csv
     from nitet.storage.atomic import atomic_write_bytes
 
+    path = output_path(output, "csv", force=force) if output is not None else None
     table = _table(kind, fy, academic_year, thai)
     data = to_csv(table)
     if output is None:
@@ -105,7 +102,8 @@ def export_csv(
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        atomic_write_bytes(_here(output), data)
+        assert path is not None
+        atomic_write_bytes(path, data)
         ui.say(t("เขียน {p} แล้ว ({n} แถว)", "wrote {p} ({n} rows)", p=output, n=len(table.rows)))
 
 
@@ -114,18 +112,22 @@ def export_csv(
 def export_xlsx(
     kind: KindArg,
     output: Annotated[Path | None, typer.Option("-o", "--output", help=t(
-        "ไฟล์ที่จะเขียน (ค่าเริ่มต้น: KIND.xlsx หรือ KIND-ปี.xlsx ในโฟลเดอร์ปัจจุบัน)",
-        "file to write (default: KIND.xlsx or KIND-YEAR.xlsx in the current folder)"), dir_okay=False)] = None,
+        "ไฟล์ที่จะเขียน (เทียบกับโฟลเดอร์ที่เริ่มคำสั่ง; ค่าเริ่มต้น: KIND.xlsx หรือ KIND-ปี.xlsx ในโฟลเดอร์นั้น)",
+        "file to write (relative to the folder you are in; default: KIND.xlsx or KIND-YEAR.xlsx there)"),
+        dir_okay=False)] = None,
     fy: FyOpt = None,
     academic_year: AyOpt = None,
     thai: ThaiOpt = False,
+    force: ForceOpt = False,
 ) -> None:
     from nitet.cli import ui
+    from nitet.cli.output import output_path
     from nitet.domain.export import to_xlsx
 
-    table = _table(kind, fy, academic_year, thai)
     if output is None:
         year = fy or academic_year
         output = Path(f"{kind}-{year}.xlsx" if year else f"{kind}.xlsx")
-    to_xlsx(table, _here(output))
+    path = output_path(output, "xlsx", force=force)
+    table = _table(kind, fy, academic_year, thai)
+    to_xlsx(table, path)
     ui.say(t("เขียน {p} แล้ว ({n} แถว)", "wrote {p} ({n} rows)", p=output, n=len(table.rows)))

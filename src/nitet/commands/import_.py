@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from nitet.cli.output import ForceOpt
 from nitet.core.i18n import t
 
 app = typer.Typer(no_args_is_help=True)
@@ -23,19 +24,22 @@ SkipInvalid = Annotated[bool, typer.Option("--skip-invalid", help=t(
     "บันทึกแถวที่ถูกต้อง แม้มีแถวที่ถูกปฏิเสธ (ยังรายงานและจบด้วยรหัส 1)",
     "write the valid rows even when some are rejected (still reported; exit code 1)"))]
 Rejects = Annotated[Path | None, typer.Option("--rejects", help=t(
-    "บันทึกแถวที่ถูกปฏิเสธพร้อมเหตุผลลงไฟล์ .xlsx (หรือ .csv) เพื่อส่งคืนโรงเรียน",
-    "save the rejected rows with a reason column to .xlsx (or .csv) for the school to fix"))]
+    "บันทึกแถวที่ถูกปฏิเสธพร้อมเหตุผลลงไฟล์ .xlsx (หรือ .csv) เพื่อส่งคืนโรงเรียน (เทียบกับโฟลเดอร์ที่เริ่มคำสั่ง)",
+    "save the rejected rows with a reason column to .xlsx (or .csv) for the school to fix (relative to the folder "
+    "you are in)"))]
 Json = Annotated[bool, typer.Option("--json", help=t("พิมพ์สรุปเป็น JSON", "print the summary as JSON"))]
 Commit = Annotated[bool | None, typer.Option("--commit/--no-commit", help=t(
     "commit git หลังบันทึก (ค่าเริ่มต้นตาม autocommit ใน nitet.yaml)", "git commit after saving (default: autocommit)"))]
 
 
 def _import(kind: str, files: list[Path], sheet: str | None, map_file: Path | None, dry_run: bool,
-            skip_invalid: bool, rejects: Path | None, json_out: bool, commit: bool | None, school: str | None = None,
-            academic_year: str | None = None, semester: str | None = None, grade: str | None = None) -> None:
+            skip_invalid: bool, rejects: Path | None, json_out: bool, commit: bool | None, force: bool,
+            school: str | None = None, academic_year: str | None = None, semester: str | None = None,
+            grade: str | None = None) -> None:
     from nitet.cli import context
-    from nitet.commands.import_run import run_import
+    from nitet.commands.import_run import run_import, vet_rejects
 
+    rejects = vet_rejects(rejects, force)
     ws = context.workspace()
     code = run_import(ws, kind, files, sheet=sheet, map_file=map_file, dry_run=dry_run,
                       skip_invalid=skip_invalid, rejects_path=rejects, json_out=json_out, commit=commit,
@@ -47,15 +51,15 @@ def _import(kind: str, files: list[Path], sheet: str | None, map_file: Path | No
 @app.command("schools", help=t("นำเข้าทะเบียนโรงเรียน", "import a school list"))
 def schools(files: Files, sheet: Sheet = None, map_file: MapFile = None, dry_run: DryRun = False,
             skip_invalid: SkipInvalid = False, rejects: Rejects = None, json_out: Json = False,
-            commit: Commit = None) -> None:
-    _import("schools", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit)
+            commit: Commit = None, force: ForceOpt = False) -> None:
+    _import("schools", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force)
 
 
 @app.command("visits", help=t("นำเข้าบันทึกการนิเทศ (หนึ่งแถวต่อการนิเทศหนึ่งครั้ง)", "import visits (one visit per row)"))
 def visits(files: Files, sheet: Sheet = None, map_file: MapFile = None, dry_run: DryRun = False,
            skip_invalid: SkipInvalid = False, rejects: Rejects = None, json_out: Json = False,
-           commit: Commit = None) -> None:
-    _import("visits", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit)
+           commit: Commit = None, force: ForceOpt = False) -> None:
+    _import("visits", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force)
 
 
 @app.command("screening", help=t("นำเข้าผลการคัดกรองการอ่านการเขียน (นับจำนวน ไม่เก็บชื่อนักเรียน)",
@@ -67,17 +71,21 @@ def screening(
     academic_year: Annotated[str | None, typer.Option("--academic-year", help=t("ปีการศึกษา พ.ศ. เช่น 2569", "academic year (BE), e.g. 2569"))] = None,
     semester: Annotated[str | None, typer.Option("--semester", help=t("ภาคเรียน 1 หรือ 2", "semester 1 or 2"))] = None,
     grade: Annotated[str | None, typer.Option("--grade", help=t("ชั้น ป.1–ป.6 (เช่น 1 หรือ ป.1)", "grade ป.1–ป.6 (e.g. 1)"))] = None,
+    force: ForceOpt = False,
 ) -> None:
-    _import("screening", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit,
+    _import("screening", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force,
             school, academic_year, semester, grade)
 
 
 @app.command("template", help=t("สร้างไฟล์แม่แบบ .xlsx สำหรับส่งให้โรงเรียนกรอก", "write an .xlsx template for schools to fill in"))
 def template(
     kind: Annotated[str, typer.Argument(help="schools | visits | screening", show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help=t("ไฟล์ .xlsx ที่จะสร้าง", "the .xlsx file to write"))],
+    output: Annotated[Path, typer.Option("-o", "--output", help=t(
+        "ไฟล์ .xlsx ที่จะสร้าง (เทียบกับโฟลเดอร์ที่เริ่มคำสั่ง)", "the .xlsx file to write (relative to the folder you are in)"))],
+    force: ForceOpt = False,
 ) -> None:
     from nitet.cli import context, ui
+    from nitet.cli.output import output_path
     from nitet.core.errors import UsageError
     from nitet.imports.template import write_template
 
@@ -87,6 +95,7 @@ def template(
     if output.suffix.lower() != ".xlsx":
         raise UsageError(t("แม่แบบต้องเป็นไฟล์ .xlsx", "the template must be an .xlsx file"),
                          t("เช่น -o แบบนำเข้า.xlsx", "e.g. -o template.xlsx"))
-    write_template(context.workspace(), kind, output)
+    path = output_path(output, "xlsx", force=force)
+    write_template(context.workspace(), kind, path)
     ui.say(t("เขียนแม่แบบ {p} แล้ว: กรอกในชีต ‘ข้อมูล’ แล้วนำเข้าด้วย nitet import {k} {p}",
              "wrote {p}: fill in the ‘ข้อมูล’ sheet, then run nitet import {k} {p}", p=output, k=kind))

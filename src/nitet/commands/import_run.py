@@ -43,6 +43,20 @@ def _progress(total: int, label: str) -> Iterator[Any]:
         yield (bar, bar.add_task(label, total=total))
 
 
+def vet_rejects(path: Path | None, force: bool) -> Path | None:
+    """``--rejects FILE`` checked before anything is read or written: an .xlsx or .csv file that the
+    ``-o`` rule allows (:func:`nitet.cli.output.output_path`)."""
+    from nitet.cli.output import output_path
+
+    if path is None:
+        return None
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise UsageError(t("--rejects ต้องเป็นไฟล์ .xlsx หรือ .csv", "--rejects must be an .xlsx or .csv file"),
+                         t("เช่น --rejects แถวที่ต้องแก้.xlsx", "e.g. --rejects to-fix.xlsx"))
+    return output_path(path, suffix[1:], force=force, option="--rejects")
+
+
 def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None = None,
                map_file: Path | None = None, dry_run: bool = False, skip_invalid: bool = False,
                rejects_path: Path | None = None, json_out: bool = False, commit: bool | None = None,
@@ -57,9 +71,6 @@ def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None
 
     options = _options(school, academic_year, semester, grade)
     user_map = load_map(map_file, kind) if map_file else None
-    if rejects_path is not None and rejects_path.suffix.lower() not in (".xlsx", ".csv"):
-        raise UsageError(t("--rejects ต้องเป็นไฟล์ .xlsx หรือ .csv", "--rejects must be an .xlsx or .csv file"),
-                         t("เช่น --rejects แถวที่ต้องแก้.xlsx", "e.g. --rejects to-fix.xlsx"))
     paths = readers.expand(files)
     loaded = load(ws)
     ctx = Context(ws, loaded, SchoolIndex.of(loaded), options)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from nitet.cli.options import IntOption
+from nitet.cli.output import ForceOpt
 from nitet.core.i18n import t
 
 app = typer.Typer(no_args_is_help=True)
@@ -15,7 +16,8 @@ app = typer.Typer(no_args_is_help=True)
 FormatOpt = Annotated[str | None, typer.Option(
     "--format", help=t("md (Markdown, ค่าเริ่มต้น) หรือ xlsx (Excel)", "md (Markdown, default) or xlsx (Excel)"))]
 OutputOpt = Annotated[Path | None, typer.Option(
-    "-o", "--output", help=t("เขียนลงไฟล์ (ไม่ระบุ: Markdown ออกทางหน้าจอ)", "write to this file (default: Markdown to stdout)"),
+    "-o", "--output", help=t("เขียนลงไฟล์ (เทียบกับโฟลเดอร์ที่เริ่มคำสั่ง; ไม่ระบุ: Markdown ออกทางหน้าจอ)",
+                             "write to this file (relative to the folder you are in; default: Markdown to stdout)"),
     dir_okay=False)]
 WorkspacesOpt = Annotated[list[Path] | None, typer.Option(
     "--workspace", help=t("รวมรายงานจากหลายพื้นที่ทำงาน (อ่านอย่างเดียว ระบุซ้ำได้)",
@@ -51,16 +53,26 @@ def _report_date(text: str | None) -> Any:
         raise UsageError(str(e)) from None
 
 
-def _emit(report: Any, template: str, fmt: str | None, output: Path | None, sources: Any, default_name: str) -> None:
-    from nitet.cli import ui
+def _target(fmt: str | None, output: Path | None, force: bool, default_name: str) -> tuple[str, Path | None]:
+    """The format and the file to write (None: Markdown to stdout), vetted by the ``-o`` rule
+    before any work is done."""
+    from nitet.cli.output import output_path
     from nitet.core.errors import UsageError
-    from nitet.storage.atomic import atomic_write
 
     if fmt is None:
         fmt = "xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "md"
     if fmt not in ("md", "xlsx"):
         raise UsageError(t("ไม่รู้จักรูปแบบ '{f}'", "unknown format '{f}'", f=fmt),
                          t("ใช้ --format md หรือ --format xlsx", "use --format md or --format xlsx"))
+    if output is None and fmt == "xlsx":
+        output = Path(f"{default_name}.xlsx")
+    return fmt, (output_path(output, fmt, force=force) if output is not None else None)
+
+
+def _emit(report: Any, template: str, fmt: str, output: Path | None, sources: Any) -> None:
+    from nitet.cli import ui
+    from nitet.storage.atomic import atomic_write
+
     ui.warn_left_out(*sources.loads)
     for note in sources.notes():
         ui.say(note)
@@ -69,9 +81,9 @@ def _emit(report: Any, template: str, fmt: str | None, output: Path | None, sour
     if fmt == "xlsx":
         from nitet.reports import render_xlsx
 
-        path = output or Path.cwd() / f"{default_name}.xlsx"
-        render_xlsx.save(render_xlsx.render(report), path)
-        ui.say(t("บันทึกรายงาน Excel ที่ {p} แล้ว", "saved the Excel report to {p}", p=path))
+        assert output is not None
+        render_xlsx.save(render_xlsx.render(report), output)
+        ui.say(t("บันทึกรายงาน Excel ที่ {p} แล้ว", "saved the Excel report to {p}", p=output))
         return
     from nitet.reports.render_md import render
 
@@ -93,17 +105,18 @@ def krs(
         "--cumulative", help=t("สะสมตั้งแต่ต้นปีงบประมาณ (๖/๙/๑๒ เดือน)", "from the fiscal year's start (6/9/12 months)"))] = False,
     report_date: DateOpt = None,
     workspaces: WorkspacesOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     from nitet.domain.visits import period
     from nitet.reports import krs as krs_report
 
     period(fy=fy, quarter=quarter)  # refuses a CE year or a quarter outside 1-4
     day = _report_date(report_date)
+    fmt, path = _target(fmt, output, force, f"krs-{fy}-q{quarter}" + ("-cumulative" if cumulative else ""))
     sources = _sources(workspaces)
     report = krs_report.build(sources, fy, quarter, cumulative=cumulative, today=day)
     _warn_missing_results(report)
-    name = f"krs-{fy}-q{quarter}" + ("-cumulative" if cumulative else "")
-    _emit(report, "krs.md.j2", fmt, output, sources, name)
+    _emit(report, "krs.md.j2", fmt, path, sources)
 
 
 def _warn_missing_results(report: Any) -> None:
@@ -132,15 +145,17 @@ def visits(
     output: OutputOpt = None,
     report_date: DateOpt = None,
     workspaces: WorkspacesOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     from nitet.domain.visits import period
     from nitet.reports import visits as visits_report
 
     period(fy=fy, quarter=quarter)
     day = _report_date(report_date)
+    fmt, path = _target(fmt, output, force, f"visits-{fy}" + (f"-q{quarter}" if quarter else ""))
     sources = _sources(workspaces)
     report = visits_report.build(sources, fy, quarter, today=day)
-    _emit(report, "visits.md.j2", fmt, output, sources, f"visits-{fy}" + (f"-q{quarter}" if quarter else ""))
+    _emit(report, "visits.md.j2", fmt, path, sources)
 
 
 @app.command("screening", help=t("รายงานผลการคัดกรองการอ่านการเขียน", "reading and writing screening report"))
@@ -151,6 +166,7 @@ def screening(
     output: OutputOpt = None,
     report_date: DateOpt = None,
     workspaces: WorkspacesOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     from nitet.core.errors import UsageError
     from nitet.reports import screening as screening_report
@@ -161,7 +177,7 @@ def screening(
     if semester is not None and semester not in (1, 2):
         raise UsageError(t("ภาคเรียนต้องเป็น 1 หรือ 2 (ได้ {s})", "semester must be 1 or 2 (got {s})", s=semester))
     day = _report_date(report_date)
+    fmt, path = _target(fmt, output, force, f"screening-{academic_year}" + (f"-s{semester}" if semester else ""))
     sources = _sources(workspaces)
     report = screening_report.build(sources, academic_year, semester, today=day)
-    _emit(report, "screening.md.j2", fmt, output, sources,
-          f"screening-{academic_year}" + (f"-s{semester}" if semester else ""))
+    _emit(report, "screening.md.j2", fmt, path, sources)
