@@ -2,7 +2,9 @@
 
 Templates are looked up in the workspace's ``templates/`` first, then in the built-ins
 (``nitet/defaults/templates``), so a file of the same name overrides the built-in one. Jinja runs
-with ``StrictUndefined`` (a misspelt name is an error, never an empty cell) and no HTML escaping.
+sandboxed (templates travel through the office's shared repository: they format data and cannot
+run code), with ``StrictUndefined`` (a misspelt name is an error, never an empty cell) and no HTML
+escaping.
 
 Filters: ``md_cell`` (text safe inside a table cell: ``|`` escaped, line breaks as ``<br>``),
 ``digits`` (Thai or Arabic digits per ``nitet.yaml``), ``num``/``money``/``pct``/``signed`` (numbers with
@@ -15,11 +17,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from nitet.core import thai
-from nitet.core.errors import UsageError
-from nitet.core.i18n import t
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2.sandbox import SandboxedEnvironment
 
     from nitet.storage.workspace import Workspace
 
@@ -48,16 +48,18 @@ def format_value(value: float | int | None, thai_digits: bool) -> str:
     return format_number(value, 0 if float(value).is_integer() else 2, thai_digits)
 
 
-def environment(ws: Workspace | None, thai_digits: bool) -> Environment:
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+def environment(ws: Workspace | None, thai_digits: bool, *, autoescape: bool = False) -> SandboxedEnvironment:
+    """The one Jinja environment of every report template (Markdown, and Word through docxtpl's
+    ``jinja_env``): sandboxed (:mod:`nitet.reports.sandbox`), the workspace's ``templates/`` before
+    the built-ins, and nitet's filters. ``autoescape``: True for XML (docx), False for Markdown."""
+    from jinja2 import ChoiceLoader, FileSystemLoader
 
+    from nitet.reports.sandbox import sandboxed
     from nitet.storage.workspace import DEFAULTS_DIR
 
     paths = ([str(ws.templates_dir)] if ws is not None and ws.templates_dir.is_dir() else [])
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(p) for p in [*paths, str(DEFAULTS_DIR / "templates")]]),
-        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True)
+    env = sandboxed(ChoiceLoader([FileSystemLoader(p) for p in [*paths, str(DEFAULTS_DIR / "templates")]]),
+                    autoescape=autoescape)
     env.filters.update(
         md_cell=md_cell,
         digits=lambda v: thai.digits(str(v), thai_digits),
@@ -73,15 +75,11 @@ def environment(ws: Workspace | None, thai_digits: bool) -> Environment:
 
 def render(template: str, context: Any, ws: Workspace | None = None) -> str:
     """Render ``template`` (e.g. ``krs.md.j2``) with the report object as ``r``."""
-    from jinja2 import TemplateError
+    from nitet.reports.sandbox import template_failed
 
     env = environment(ws, bool(getattr(context, "thai_digits", True)))
     try:
         text = env.get_template(template).render(r=context)
-    except TemplateError as e:
-        where = f"{getattr(e, 'filename', None) or template}:{getattr(e, 'lineno', None) or '?'}"
-        raise UsageError(
-            t("แม่แบบรายงาน {w} ใช้ไม่ได้: {m}", "report template {w} failed: {m}", w=where, m=e.message or e),
-            t("แก้ไฟล์แม่แบบใน templates/ หรือลบไฟล์นั้นเพื่อใช้แม่แบบที่มากับ nitet",
-              "fix the template in templates/ or delete it to use nitet's built-in one")) from None
+    except Exception as e:  # a template is data: whatever it does wrong is said, never a crash
+        raise template_failed(e, template) from None
     return text.rstrip("\n") + "\n"
