@@ -24,12 +24,13 @@ def _school_aliases(loaded: Loaded) -> dict[str, str]:
 def school_refs(loaded: Loaded) -> list[Problem]:
     """A visit or screening names a registered school by its key."""
     schools = loaded.index("school")
+    broken = loaded.known("school")  # a school file with an error reports it itself
     aliases: dict[str, str] | None = None
     out: list[Problem] = []
     for kind in ("visit", "screening"):
         for e in loaded.of(kind):
             ref = e.data.get("school")
-            if ref in schools:
+            if ref in schools or ref in broken:
                 continue
             if aliases is None:
                 aliases = _school_aliases(loaded)
@@ -52,11 +53,12 @@ def school_refs(loaded: Loaded) -> list[Problem]:
 def workflow_refs(loaded: Loaded) -> list[Problem]:
     """Cases and plans name known workflows."""
     workflows = loaded.index("workflow")
+    known = loaded.known("workflow")
     out: list[Problem] = []
     for kind in ("case", "plan"):
         for e in loaded.of(kind):
             wf = e.data.get("workflow")
-            if wf and wf not in workflows:
+            if wf and wf not in workflows and wf not in known:
                 out.append(Problem(
                     e.path, ("workflow",), "unknown-workflow",
                     t("ไม่พบกระบวนงาน '{w}'", "workflow '{w}' does not exist", w=wf),
@@ -84,6 +86,8 @@ def case_refs(loaded: Loaded) -> list[Problem]:
         if not cid:
             continue
         case = cases.get(cid)
+        if case is None and cid in loaded.known("case"):
+            continue  # the case file reports its own error
         if case is None:
             out.append(Problem(
                 e.path, ("case",), "unknown-case",
@@ -102,7 +106,7 @@ def case_refs(loaded: Loaded) -> list[Problem]:
 
 def project_refs(loaded: Loaded) -> list[Problem]:
     """A visit's project is a project of nitet.yaml or a plan id (warning: it may be new)."""
-    known = set(loaded.ws.config.projects) | set(loaded.index("plan"))
+    known = set(loaded.ws.config.projects) | loaded.known("plan")
     out: list[Problem] = []
     for e in loaded.of("visit"):
         p = e.data.get("project")

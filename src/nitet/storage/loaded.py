@@ -32,6 +32,7 @@ class Loaded:
     files: int = 0
     _entries: dict[str, list[Entry]] | None = field(default=None, repr=False)
     _left_out: list[str] = field(default_factory=list, repr=False)
+    _known: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _pending: Callable[[], dict[str, FileResult]] | None = field(default=None, repr=False)
     _models: dict[str, list[Any]] = field(default_factory=dict, repr=False)
     #: files outside the records that cross-record checks looked at (evidence): their state is
@@ -50,6 +51,9 @@ class Loaded:
     def _set_results(self, results: dict[str, FileResult]) -> None:
         self._entries = entries_of(results)
         self._left_out = sorted(rel for rel, r in results.items() if r.data is None)
+        self._known = {}
+        for r in results.values():
+            self._known.setdefault(r.kind, set()).add(r.id)
 
     def left_out(self) -> list[str]:
         """Files whose errors keep their record out of ``of()`` (relative paths, sorted).
@@ -59,6 +63,15 @@ class Loaded:
         """
         self.entries  # noqa: B018 - decode the records (the cache path reads them lazily)
         return self._left_out
+
+    def known(self, kind: str) -> set[str]:
+        """Ids of every file of ``kind``, those left out for their errors included.
+
+        Reference checks ask this before saying "not found": a school file with one bad value
+        reports its own error, and the visits naming it are not told the school does not exist.
+        """
+        self.entries  # noqa: B018 - decode the records (the cache path reads them lazily)
+        return self._known.get(kind, set())
 
     def of(self, kind: str) -> list[Entry]:
         return self.entries.get(kind, [])
