@@ -75,10 +75,11 @@ def test_each_manual_process_runs_from_start_to_done(ws: Path, run, workflow: st
 
 def test_parent_completes_with_its_last_sub_step(ws: Path, run) -> None:
     cid = start(run)
-    for _ in range(5):
-        assert run("flow", "advance", cid, "--force", "ทดสอบ", "--date", "2025-12-01").exit_code == 0
+    for step in (None, None, None, "4.1", "4.2.1"):
+        assert run("flow", "advance", cid, *(["--step", step] if step else []), "--force", "ทดสอบ",
+                   "--date", "2025-12-01").exit_code == 0
     assert [s["step"] for s in read(ws, cid)["steps"]][-1] == "4.2.1"
-    r = run("flow", "advance", cid, "--force", "ทดสอบ", "--date", "2025-12-02")
+    r = run("flow", "advance", cid, "--force", "ทดสอบ", "--date", "2025-12-02")  # 4.2.2: the one step open
     assert "ขั้นตอน 4.2 เสร็จ" in r.stderr and "ขั้นตอน 4 เสร็จ" in r.stderr
     steps = read(ws, cid)["steps"]
     assert [(s["step"], s["date"]) for s in steps[-3:]] == [
@@ -159,8 +160,9 @@ def test_visits_linked_to_a_step_appear_under_it(ws: Path, run) -> None:
     v1 = add_visit(ws, "2025-11-20-1063020130-aaa111", case=cid, step="4.1")
     v2 = add_visit(ws, "2025-11-21-1063020130-bbb222")
     # 4.1 declares บันทึกการนิเทศ: the visit record naming this case and step is that evidence
-    assert run("flow", "advance", cid, "--date", "2025-11-22").exit_code == 0
-    assert run("flow", "advance", cid, "--visit", "2025-11-21-1063020130-bb", "--date", "2025-11-23").exit_code == 0
+    assert run("flow", "advance", cid, "--step", "4.1", "--date", "2025-11-22").exit_code == 0
+    assert run("flow", "advance", cid, "--step", "4.2.1", "--visit", "2025-11-21-1063020130-bb",
+               "--date", "2025-11-23").exit_code == 0
     assert read(ws, cid)["steps"][-1] == {"step": "4.2.1", "date": "2025-11-23", "visits": [v2]}
     status = run("flow", "status", cid, "--json").json()
     steps = {s["id"]: s for s in status["steps"]}
@@ -185,8 +187,9 @@ def test_step_ids_in_thai_digits_are_accepted(ws: Path, run) -> None:
     r = run("flow", "advance", cid, "--step", " ๔.๑ ", "--date", "2025-11-21")
     assert r.exit_code == 0, r.stderr
     assert read(ws, cid)["steps"][-1] == {"step": "4.1", "date": "2025-11-21"}
-    r = run("flow", "advance", cid, "--step", "๔.๒.๒", "--force", "x")
-    assert r.exit_code == 1 and f"ขั้นตอนปัจจุบันของงาน {cid} คือ 4.2.1 ไม่ใช่ ๔.๒.๒" in r.stderr
+    r = run("flow", "advance", cid, "--step", "๕", "--force", "x")
+    assert r.exit_code == 1 and f"ขั้นตอนที่ดำเนินการได้ของงาน {cid} ตอนนี้คือ 4.2.1, 4.2.2 ไม่ใช่ ๕" in r.stderr
+    assert "ขั้นตอน 5 ต้องรอขั้นตอน 4.2.1, 4.2.2 ตามลำดับของคู่มือ" in r.stderr
     assert run("visit", "edit", visit.stem, "--step", "๔.๒.๑").exit_code == 0
     assert parse_fast(visit.read_bytes())["step"] == "4.2.1"
     assert run("visit", "edit", visit.stem, "--step", "๙.๙").exit_code == 1

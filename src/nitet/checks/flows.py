@@ -1,10 +1,13 @@
 """Case checks: completed steps recorded in the manual's order, once each, and consistent with status.
 
 A case file records one completed step per ``advance``. Edited by hand (or merged from two clones) it
-can end up with a step completed before the one it follows, a step recorded twice, a parent recorded
+can end up with a step completed before a step it waits for, a step recorded twice, a parent recorded
 before its sub-steps, a ``done`` status with steps still open, a link to a visit that is gone, a step
-dated before the case started or before the step recorded before it, or a ``finished`` date before
-the start or the last step.
+dated before the case started or before a step it waits for, or a ``finished`` date before the start
+or the last step. What a step waits for is
+:meth:`~nitet.model.workflow.Workflow.prerequisites`: every step before it in a sequence, none of
+its siblings when it is a strand of a ``parallel`` step (strands complete in any order, and a strand
+finished earlier may be recorded later).
 Each is a finding at the line of the offending entry.
 
 In a git repository, an evidence file that git ignores, or that is not in git while its case file
@@ -19,7 +22,7 @@ from nitet.core.findings import WARNING, Problem
 from nitet.core.i18n import t
 
 if TYPE_CHECKING:
-    from nitet.model.workflow import Step
+    from nitet.model.workflow import Step, Workflow
     from nitet.storage.loaded import Loaded
 
 
@@ -36,7 +39,7 @@ def case_steps(loaded: Loaded) -> list[Problem]:
         wf = workflows.get(e.data.get("workflow", ""))
         if wf is None:
             continue  # refs.workflow_refs reports it
-        out += _case_dates(e.path, e.data)
+        out += _case_dates(e.path, e.data, wf)
         order = [s.id for s in wf.leaves()]
         seen: dict[str, int] = {}
         done: set[str] = set()
@@ -54,7 +57,7 @@ def case_steps(loaded: Loaded) -> list[Problem]:
                     t("ลบรายการที่ซ้ำ ให้เหลือขั้นตอนละหนึ่งรายการ", "delete the repeated entry: one entry per step")))
                 continue
             seen[sid] = i
-            needed = order[:order.index(sid)] if not step.steps else _leaves(step)
+            needed = wf.prerequisites(sid) if not step.steps else _leaves(step)
             missing = [x for x in needed if x not in done]
             if missing:
                 what = t("ก่อนขั้นตอน {m}", "before step {m}", m=missing[0]) if not step.steps else \
@@ -94,31 +97,35 @@ def case_steps(loaded: Loaded) -> list[Problem]:
     return out
 
 
-def _case_dates(path: str, data: dict[str, object]) -> list[Problem]:
-    """Steps dated in the order they were recorded, none before the case started; ``finished`` on or
-    after the start and the last step. Dates are ISO text, compared as text."""
+def _case_dates(path: str, data: dict[str, object], wf: Workflow) -> list[Problem]:
+    """No step dated before the case started, nor before a recorded step it waits for (a parent: before
+    one of its sub-steps); ``finished`` on or after the start and the last step. Dates are ISO text,
+    compared as text."""
     out: list[Problem] = []
     started = str(data.get("started", ""))
     steps = data.get("steps") or []
     assert isinstance(steps, list)
-    prev: tuple[str, str] | None = None  # (step, date) of the entry before
+    dated: dict[str, str] = {}  # step -> its date, of the entries above (a step out of order is case-step-order)
     last: tuple[str, str] | None = None  # the latest-dated step
     for i, entry in enumerate(steps):
         sid, day = str(entry.get("step", "")), str(entry.get("date", ""))
+        step = wf.step(sid)
+        waits = (_leaves(step) if step.steps else wf.prerequisites(sid)) if step is not None else []
+        before = max(((w, dated[w]) for w in waits if w in dated and w != sid), key=lambda x: x[1], default=None)
         if day < started:
             out.append(Problem(
                 path, ("steps", i, "date"), "case-step-date",
                 t("ขั้นตอน {s} ลงวันที่ {d} ก่อนวันเริ่มงาน {b}", "step {s} is dated {d}, before the case started ({b})",
                   s=sid, d=day, b=started),
                 t("แก้วันที่ของขั้นตอน หรือแก้ started", "fix the step's date, or 'started'")))
-        elif prev is not None and day < prev[1]:
+        elif before is not None and day < before[1]:
             out.append(Problem(
                 path, ("steps", i, "date"), "case-step-date",
-                t("ขั้นตอน {s} ลงวันที่ {d} ก่อนขั้นตอน {p} ที่บันทึกไว้ก่อนหน้า ({b})",
-                  "step {s} is dated {d}, before step {p} recorded before it ({b})",
-                  s=sid, d=day, p=prev[0], b=prev[1]),
+                t("ขั้นตอน {s} ลงวันที่ {d} ก่อนขั้นตอน {p} ที่ต้องเสร็จก่อน ({b})",
+                  "step {s} is dated {d}, before step {p}, which comes first ({b})",
+                  s=sid, d=day, p=before[0], b=before[1]),
                 t("แก้วันที่ให้ขั้นตอนเรียงตามวันที่ที่เสร็จจริง", "fix the dates so each step is dated on or after the one before")))
-        prev = (sid, day)
+        dated.setdefault(sid, day)
         if last is None or day > last[1]:
             last = (sid, day)
     finished = data.get("finished")

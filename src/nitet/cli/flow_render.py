@@ -46,6 +46,23 @@ def _label(step_id: str, depth: int) -> str:
     return f"{step_id}." if depth == 0 else step_id
 
 
+#: How a strand's state is marked (board, todo): done, open (can complete now), waiting.
+STATE_MARK = {"done": "✓", "open": "▶", "waiting": "○"}
+
+
+def parallel_note() -> str:
+    return t("ขั้นตอนย่อยดำเนินการคู่ขนาน ในลำดับใดก็ได้", "sub-steps run side by side, in any order")
+
+
+def strands_text(strands: list[dict[str, str]]) -> str:
+    """Each strand of a parallel step with its state: ``✓ 4.1 · ▶ 4.2.1 · ▶ 4.2.2``."""
+    return " · ".join(f"{STATE_MARK.get(x['state'], '?')} {x['step']}" for x in strands)
+
+
+def strands_legend() -> str:
+    return t("✓ เสร็จแล้ว ▶ ดำเนินการได้ ○ รอขั้นตอนก่อนหน้า", "✓ done ▶ open ○ waiting for an earlier step")
+
+
 def workflow_outline(wf: Workflow, path: str, fy: int | None = None) -> str:
     """The workflow as the manual presents a process: title, nature, laws, roles, numbered steps."""
     added = t("[nitet เพิ่ม]", "[added by nitet]")
@@ -71,6 +88,8 @@ def workflow_outline(wf: Workflow, path: str, fy: int | None = None) -> str:
         mark = f" {added}" if s.origin == "added" and len(origins) > 1 else ""
         lines.append(f"{pad}{_label(s.id, depth)} {s.title}{mark}")
         inner = pad + " " * (len(_label(s.id, depth)) + 1)
+        if s.parallel:
+            lines.append(f"{inner}({parallel_note()})")
         if s.evidence:
             lines.append(f"{inner}{t('หลักฐาน', 'evidence')}: {'; '.join(s.evidence)}")
         if s.due:
@@ -106,11 +125,13 @@ def case_detail(report: dict[str, Any], schools: dict[str, str]) -> RenderableTy
     if p["leaves_total"] != p["total"]:
         out.append(t(" (รวมขั้นตอนย่อย {d}/{n})", " ({d}/{n} counting sub-steps)", d=p["leaves_done"], n=p["leaves_total"]))
     out.append("\n\n")
+    side_by_side = len(report.get("open", [])) > 1
     for s in report["steps"]:
         pad = "  " + "   " * s["depth"]
+        is_open = s.get("open", s["current"])
         if s["done"]:
             mark, style = "✓", "green"
-        elif s["current"]:
+        elif is_open:
             mark, style = "▶", "bold yellow"
         else:
             mark, style = "○", "dim" if report["status"] != "active" else ""
@@ -118,10 +139,14 @@ def case_detail(report: dict[str, Any], schools: dict[str, str]) -> RenderableTy
         out.append(f"{_label(s['id'], s['depth'])} {s['title']}", style=style)
         if s["date"]:
             out.append(f" — {_iso(s['date'])}")
-        if s["current"]:
-            out.append(f"  ← {t('ขั้นตอนปัจจุบัน', 'current step')}", style="bold yellow")
+        if is_open:
+            here = t("ดำเนินการได้ (คู่ขนาน)", "open (side by side)") if side_by_side else \
+                t("ขั้นตอนปัจจุบัน", "current step")
+            out.append(f"  ← {here}", style="bold yellow")
         out.append("\n")
         inner = pad + "    "
+        if s.get("parallel"):
+            out.append(f"{inner}({parallel_note()})\n", style="dim")
         if s["due"] and not s["done"]:
             late = t(" เกินกำหนด", " overdue") if s["overdue"] else ""
             out.append(f"{inner}{t('กำหนดเสร็จ', 'due')}: {_iso(s['due'])}{late}\n",
@@ -170,6 +195,8 @@ def board(reports: list[dict[str, Any]], width: int = 120) -> RenderableType:
 
     wide = width >= 120
     caption = t("ความก้าวหน้านับตามขั้นตอนหลักของกระบวนงาน", "progress counts top-level steps")
+    if any(r.get("strands") for r in reports):
+        caption += " · " + t("ขั้นตอนคู่ขนาน: ", "parallel steps: ") + strands_legend()
     if not wide:
         caption += t(" · รหัสงาน = กระบวนงาน-ปีงบประมาณ-รหัสสุ่ม", " · case id = workflow-fiscal year-token")
     table = Table(title=t("งานตามกระบวนงาน", "Cases"), caption=caption)
@@ -187,7 +214,9 @@ def board(reports: list[dict[str, Any]], width: int = 120) -> RenderableType:
     for r in reports:
         p = r["progress"]
         current = f"{r['current']} {r['current_title']}" if r["current"] else "-"
-        if not wide:
+        if r.get("strands"):
+            current = strands_text(r["strands"])
+        elif not wide:
             current = _shorten(current, 40)
         if wide:
             cells: list[Any] = [Text(r["id"]), Text(r["title"]), Text(r["workflow"]), str(r["fiscal_year"])]

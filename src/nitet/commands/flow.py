@@ -149,8 +149,10 @@ def start(
 
 
 @app.command("advance", help=t(
-    "บันทึกว่าขั้นตอนปัจจุบันของงานเสร็จ (วันที่ บันทึก หลักฐาน การนิเทศที่เกี่ยวข้อง)",
-    "complete the current step of a case (date, note, evidence, linked visits)"))
+    "บันทึกว่าขั้นตอนของงานเสร็จ (วันที่ บันทึก หลักฐาน การนิเทศที่เกี่ยวข้อง): ขั้นตอนปัจจุบัน "
+    "หรือขั้นตอนย่อยที่ดำเนินการคู่ขนานขั้นตอนใดก็ได้ (--step)",
+    "complete a step of a case (date, note, evidence, linked visits): the current one, or any strand "
+    "of a step whose sub-steps run side by side (--step)"))
 def advance(
     case: CaseArg,
     note: Annotated[str | None, typer.Option("--note", help=t("บันทึกของขั้นตอนนี้", "a note on this step"))] = None,
@@ -160,8 +162,10 @@ def advance(
         "--visit", help=t("รหัสบันทึกการนิเทศที่เกี่ยวข้อง (ซ้ำได้)", "a linked visit id (repeatable)"))] = None,
     day: DateOpt = None,
     step: Annotated[str | None, typer.Option(
-        "--step", help=t("ยืนยันเลขขั้นตอนที่จะบันทึก (ต้องเป็นขั้นตอนปัจจุบัน)",
-                         "the step you mean to complete (must be the current one)"))] = None,
+        "--step", help=t("เลขขั้นตอนที่เสร็จ: ขั้นตอนปัจจุบัน หรือขั้นตอนย่อยที่ดำเนินการคู่ขนานขั้นตอนใดก็ได้ "
+                         "(ต้องระบุเมื่อมีหลายขั้นตอนดำเนินการพร้อมกัน)",
+                         "the step that is done: the current one, or any open strand of a parallel step "
+                         "(needed when several are open)"))] = None,
     force: Annotated[str | None, typer.Option(
         "--force", help=t("บันทึกแม้ยังไม่มีหลักฐาน โดยระบุเหตุผล (บันทึกไว้ในงาน)",
                           "complete without the declared evidence; the reason is recorded"))] = None,
@@ -181,12 +185,19 @@ def advance(
     loaded = context.load()
     entry = flows.find_case(loaded, case)
     wf = flows.case_workflow(loaded, entry)
+    if step is None and entry.data.get("status", "active") == "active" and context.interactive():
+        step = _ask_strand(entry, wf)
     result = cases.advance_case(ws, loaded, entry, day=when, note=note, evidence=evidence or [],
                                 visits=visit or [], expect_step=step, force=force)
-    ui.commit(ws, [ws.root / entry.path], t(
-        "nitet: งาน {c} ขั้นตอน {s} เสร็จ", "nitet: case {c} step {s} done", c=entry.id, s=result.steps[0]), commit,
-        evidence=result.evidence)
-
+    if result.already is not None:
+        sid, done_on = result.already
+        ui.say(t("ขั้นตอน {s} เสร็จแล้วพร้อมขั้นตอนย่อย ({d}): ไม่มีสิ่งใดต้องบันทึกเพิ่ม",
+                 "step {s} is already done with its sub-steps ({d}): nothing more to record",
+                 s=sid, d=format_date(date.fromisoformat(done_on)) if done_on else "-"))
+    else:
+        ui.commit(ws, [ws.root / entry.path], t(
+            "nitet: งาน {c} ขั้นตอน {s} เสร็จ", "nitet: case {c} step {s} done", c=entry.id, s=result.steps[0]), commit,
+            evidence=result.evidence)
     for sid in result.steps:
         s = wf.step(sid)
         ui.say(t("✓ ขั้นตอน {s} เสร็จ ({d}): {x}", "✓ step {s} done ({d}): {x}",
@@ -195,12 +206,33 @@ def advance(
         ui.say(t("บันทึกเหตุผลที่ข้ามหลักฐานไว้แล้ว: {r}", "recorded why evidence was skipped: {r}", r=force))
     if result.finished:
         ui.say(t("งาน {c} เสร็จครบทุกขั้นตอนแล้ว", "case {c} is done: every step is complete", c=entry.id))
+    elif len(result.open) > 1:
+        ui.say(t("ขั้นตอนที่ดำเนินการคู่ขนานได้: {s}", "steps open side by side: {s}",
+                 s="; ".join(f"{i} {x.title}" if (x := wf.step(i)) else i for i in result.open)))
     elif result.next_step:
         nxt = wf.step(result.next_step)
         ui.say(t("ขั้นตอนต่อไป: {s} {x}", "next step: {s} {x}", s=result.next_step, x=nxt.title if nxt else ""))
     if json_out:
         loaded = context.load()
         ui.print_json(flows.case_report(loaded, flows.find_case(loaded, entry.id), date.today()))
+
+
+def _ask_strand(entry: Any, wf: Any) -> str | None:
+    """On a terminal, when several strands are open and --step is not given: ask which one is done."""
+    from nitet.cli import prompts
+    from nitet.domain import flows
+
+    progress = flows.case_progress(entry, wf)
+    if len(progress.open) < 2:
+        return None
+    prompts.say(t("งาน {c} มีขั้นตอนที่ดำเนินการคู่ขนานได้ {n} ขั้นตอน", "case {c} has {n} steps open side by side",
+                  c=entry.id, n=len(progress.open)))
+    options = [(i, f"{i} {s.title}" if (s := wf.step(i)) else i) for i in progress.open]
+    try:
+        picked = prompts.choose_numbered(t("ขั้นตอนที่เสร็จ (หมายเลข)", "The step that is done (number)"), options)
+    except prompts.Cancelled as c:
+        raise typer.Exit(c.exit_code) from None
+    return picked[0] if picked else None
 
 
 @app.command("status", help=t("กระดานงานทั้งหมด หรือรายละเอียดงานหนึ่งงานทีละขั้นตอน",

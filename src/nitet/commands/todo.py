@@ -51,6 +51,9 @@ def _as_json(a: Agenda) -> dict[str, Any]:
         "steps": [{"case": s.case, "title": s.case_title, "workflow": s.workflow, "step": s.step,
                    "step_title": s.step_title, "due": s.due.isoformat(), "days_left": s.days_left(a.today)}
                   for s in a.steps],
+        "cases": [{"case": c.case, "title": c.title, "workflow": c.workflow,
+                   "open": [{"step": i, "title": x} for i, x in c.open],
+                   "strands": [{"step": i, "state": st} for i, st in c.strands]} for c in a.cases],
         "unvisited": [{"code": s.code, "name": s.name, "network": s.network, "target": s.target,
                        "last_visit": s.last_visit.isoformat() if s.last_visit else None} for s in a.unvisited],
         "schools": a.schools,
@@ -116,6 +119,21 @@ def _show(a: Agenda) -> None:
     if a.steps:
         hint(t("บันทึกขั้นตอนที่เสร็จ: nitet flow advance {c}", "record a finished step: nitet flow advance {c}",
                c=a.steps[0].case))
+
+    if a.cases:
+        from nitet.cli.flow_render import strands_legend, strands_text
+
+        heading(t("งานตามกระบวนงานที่อยู่ระหว่างดำเนินการ ({n})", "Cases in progress ({n})", n=len(a.cases)))
+        for c in a.cases:
+            if c.strands:
+                where = t("ขั้นตอนคู่ขนาน {s}", "parallel steps {s}",
+                          s=strands_text([{"step": i, "state": st} for i, st in c.strands]))
+            else:
+                where = "; ".join(t("ขั้นตอนปัจจุบัน {s} {x}", "current step {s} {x}", s=i, x=x) for i, x in c.open)
+            item(f"{c.title}: {where}")
+        if any(c.strands for c in a.cases):
+            hint(strands_legend() + t(" · บันทึกขั้นตอนที่เสร็จ: nitet flow advance รหัสงาน --step เลขขั้นตอน",
+                                      " · record one: nitet flow advance CASE --step STEP"))
 
     targets = sum(1 for u in a.unvisited if u.target)
     heading(t("โรงเรียนที่ยังไม่ได้นิเทศในไตรมาสนี้ ({n} จาก {total}; กลุ่มเป้าหมาย {tg})",

@@ -107,6 +107,12 @@ def describe_validation_error(err: dict[str, Any]) -> tuple[str, str, str, tuple
         }
         return ("step-numbering", msgs[typ],
                 t("เรียงเลขขั้นตอนตามคู่มือ: 1, 2, 2.1, 2.2, 3 …", "number steps as the manual does: 1, 2, 2.1, 2.2, 3 …"), loc, False)
+    if typ == "parallel_without_strands":
+        return ("step-numbering",
+                t("ขั้นตอน {sid} ระบุ parallel: true แต่มีขั้นตอนย่อยไม่ถึงสองขั้นตอนที่จะดำเนินการคู่ขนาน",
+                  "step {sid} is marked parallel but has fewer than two sub-steps to run side by side", sid=ctx.get("sid")),
+                t("ลบ parallel ออก หรือเพิ่มขั้นตอนย่อย (steps:) ที่ดำเนินการพร้อมกันได้",
+                  "remove parallel, or give it the sub-steps (steps:) that run side by side"), loc, False)
     if typ == "levels_exceed_assessed":
         return ("screening-total",
                 t("{a}: รวมทุกระดับ {n} คน มากกว่าจำนวนที่คัดกรอง {m} คน", "{a}: {n} pupils across levels but {m} assessed", a=ctx.get("aspect"), n=ctx.get("total"), m=ctx.get("assessed")),

@@ -115,7 +115,7 @@ def _case_columns(loaded: Loaded) -> list[Column]:
         ("started", _date("started")), ("status", _key("status")), ("finished", _date("finished")),
         ("cancelled_reason", _key("cancelled_reason")),
         ("progress", lambda d: p.label if (p := progress(d)) else None),
-        ("current_step", lambda d: p.current if (p := progress(d)) else None),
+        ("current_step", lambda d: (SEP.join(p.open) or None) if (p := progress(d)) else None),
         ("steps_done", lambda d: SEP.join(str(s.get("step")) for s in d.get("steps") or []) or None),
         ("last_step", last("step")),
         ("last_step_date", lambda d: _iso(last("date")(d))),

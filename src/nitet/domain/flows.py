@@ -2,10 +2,18 @@
 
 Rules, in one place:
 
-* The **current step** of an active case is the first leaf (a step without sub-steps), in the
-  manual's order, that is not yet recorded as completed. A case moves 1 → 2 → 3 → 4.1 → 4.2.1 → …
-* A **parent** step is complete when every leaf under it is; :func:`advance_case` records it (same
-  date) right after its last sub-step. When the last step completes, the case becomes ``done``.
+* Steps run in the manual's order, one after another, except the sub-steps (**strands**) of a step
+  marked ``parallel``: they run side by side and can complete in any order. The **open** steps of
+  an active case are the leaves (steps without sub-steps) that can complete next
+  (:meth:`~nitet.model.workflow.Workflow.open_leaves`): one in a sequence (1 → 2 → 3 …), every
+  unfinished strand under a parallel step (4.1, 4.2.1 and 4.2.2 of process 4 at once). The
+  **current step** is the first open one in manual order (``None`` when the case is not active).
+* A **parent** step is complete when every leaf under it is; :func:`advance_case` records it right
+  after its last sub-step, dated as the latest of them. When the last step completes, the case
+  becomes ``done``.
+* A step's date may not be before the case started, nor before a step it waits for
+  (:meth:`~nitet.model.workflow.Workflow.prerequisites`): strands wait for none of their siblings,
+  so a strand finished earlier can be recorded later.
 * **Progress** is counted on top-level steps ("4/7" = four of the seven steps of the manual's table);
   :class:`Progress` also carries the count of leaves.
 * A step that declares ``evidence`` needs at least one piece of it when completed: an evidence path
@@ -43,6 +51,7 @@ class Progress:
     completed: tuple[str, ...] = ()  #: ids of every complete step (leaves and parents), manual order
     leaves_done: int = 0
     leaves_total: int = 0
+    open: tuple[str, ...] = ()  #: every leaf that can complete next (several under a parallel step)
 
     @property
     def label(self) -> str:
@@ -90,15 +99,32 @@ def case_progress(case: CaseLike, workflow: Workflow) -> Progress:
     c = as_case(case)
     complete = complete_ids(c, workflow)
     leaves = workflow.leaves()
-    current = next((s.id for s in leaves if s.id not in complete), None) if c.status == "active" else None
+    open_ = tuple(workflow.open_leaves(complete)) if c.status == "active" else ()
     return Progress(
         done=sum(1 for s in workflow.steps if s.id in complete),
         total=len(workflow.steps),
-        current=current,
+        current=open_[0] if open_ else None,
         completed=tuple(s.id for s, _ in workflow.walk() if s.id in complete),
         leaves_done=sum(1 for s in leaves if s.id in complete),
         leaves_total=len(leaves),
+        open=open_,
     )
+
+
+def strands(workflow: Workflow, progress: Progress) -> list[dict[str, str]]:
+    """Where an active case stands inside a parallel step: each strand's leaves with their state
+    (``done``, ``open`` or ``waiting``) — the leaves of the parallel step around the open steps
+    (the outermost one). Empty when no open step sits under a parallel step."""
+    top = None
+    for sid in progress.open:
+        top = next((s for s in workflow.path(sid) if s.parallel), None)
+        if top is not None:
+            break
+    if top is None:
+        return []
+    done = set(progress.completed)
+    return [{"step": leaf, "state": "done" if leaf in done else "open" if leaf in progress.open else "waiting"}
+            for leaf in leaf_ids(top)]
 
 
 def due_date(step: Step, fiscal_year: int) -> date | None:
@@ -233,8 +259,9 @@ def case_report(loaded: Loaded, entry: Entry, today: date) -> dict[str, Any]:
         visit_ids += [v.id for v in by_step.get(s.id, []) if v.id not in visit_ids]
         due = due_date(s, case.fiscal_year)
         steps.append({
-            "id": s.id, "title": s.title, "depth": depth, "origin": s.origin,
+            "id": s.id, "title": s.title, "depth": depth, "origin": s.origin, "parallel": s.parallel,
             "done": s.id in progress.completed, "current": s.id == progress.current,
+            "open": s.id in progress.open,
             "date": r.date.isoformat() if r else None, "note": r.note if r else None,
             "evidence": list(r.evidence) if r else [], "forced": r.forced if r else None,
             "visits": [_visit_brief(loaded, i) for i in visit_ids],
@@ -248,6 +275,8 @@ def case_report(loaded: Loaded, entry: Entry, today: date) -> dict[str, Any]:
         "status": case.status, "finished": case.finished.isoformat() if case.finished else None,
         "cancelled_reason": case.cancelled_reason,
         "current": progress.current, "current_title": current.title if current else None,
+        "open": [{"step": i, "title": st.title} for i in progress.open if (st := wf.step(i))],
+        "strands": strands(wf, progress),
         "progress": {"done": progress.done, "total": progress.total,
                      "leaves_done": progress.leaves_done, "leaves_total": progress.leaves_total},
         "overdue": [{"step": s.id, "title": s.title, "due": d.isoformat()} for s, d in late],

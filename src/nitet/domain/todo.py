@@ -2,6 +2,7 @@
 
 * follow-ups due or late (:func:`nitet.domain.visits.follow_ups_due`, as of the day);
 * steps of active cases that are overdue or due soon (:mod:`nitet.domain.flows`);
+* the active cases with the steps open in each — every strand's state under a parallel step;
 * schools not yet visited this fiscal quarter, target schools first (:func:`nitet.domain.visits.unvisited`);
 * the KRS report's due date: the end of the fiscal quarter + ``report.krs_due_days`` of nitet.yaml —
   during the first days of a quarter that is still the previous quarter's report;
@@ -42,6 +43,17 @@ class StepDue:
 
 
 @dataclass(frozen=True)
+class CaseOpen:
+    """An active case and where it stands: its open steps (several strands side by side under a
+    parallel step) and, there, each strand's state (done / open / waiting)."""
+    case: str
+    title: str
+    workflow: str
+    open: tuple[tuple[str, str], ...]     #: (step, title) of every open step
+    strands: tuple[tuple[str, str], ...]  #: (step, state) of each strand of the parallel step, or ()
+
+
+@dataclass(frozen=True)
 class KrsDue:
     fiscal_year: int
     quarter: int
@@ -67,6 +79,7 @@ class Agenda:
     quarter: int
     follow_ups: list[FollowUpDue] = field(default_factory=list)
     steps: list[StepDue] = field(default_factory=list)
+    cases: list[CaseOpen] = field(default_factory=list)
     unvisited: list[UnvisitedSchool] = field(default_factory=list)
     schools: int = 0
     krs: KrsDue | None = None
@@ -90,6 +103,25 @@ def case_steps_due(loaded: Loaded, today: date, days: int) -> list[StepDue]:
         for step, due in overdue_steps(case, wf, horizon):
             out.append(StepDue(entry.id, case.title, wf.id, step.id, step.title, due))
     out.sort(key=lambda s: (s.due, s.case, [int(p) for p in s.step.split(".")]))
+    return out
+
+
+def cases_open(loaded: Loaded, today: date) -> list[CaseOpen]:
+    """Cases active on ``today`` with their open steps, in workflow then start order."""
+    from nitet.domain.flows import as_of, case_progress, strands
+
+    workflows = loaded.workflows()
+    out = []
+    for entry, recorded_case in zip(loaded.of("case"), loaded.models("case"), strict=True):
+        wf = workflows.get(recorded_case.workflow)
+        case = as_of(recorded_case, today)
+        if wf is None or case is None or case.status != "active":
+            continue
+        p = case_progress(case, wf)
+        out.append(CaseOpen(entry.id, case.title, wf.id,
+                            tuple((i, s.title) for i in p.open if (s := wf.step(i)) is not None),
+                            tuple((x["step"], x["state"]) for x in strands(wf, p))))
+    out.sort(key=lambda c: (c.workflow, c.case))
     return out
 
 
@@ -143,7 +175,7 @@ def agenda(loaded: Loaded, today: date, days: int = 7) -> Agenda:
     away.sort(key=lambda s: not s.target)  # stable: keeps the network and Thai name order
     a = Agenda(today=today, days=days, fiscal_year=fy, quarter=q,
                follow_ups=follow_ups_due(loaded, today, days, as_of=True),
-               steps=case_steps_due(loaded, today, days),
+               steps=case_steps_due(loaded, today, days), cases=cases_open(loaded, today),
                unvisited=away, schools=len(loaded.of("school")),
                krs=krs_due(today, config.report.krs_due_days))
     try:

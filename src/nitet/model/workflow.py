@@ -27,6 +27,10 @@ class Step(NitetModel):
     evidence: Annotated[list[str], Field(title="หลักฐานที่ต้องมี")] = []
     due: Annotated[Due | None, Field(title="กำหนดเสร็จ")] = None
     steps: Annotated[list[Step], Field(title="ขั้นตอนย่อย")] = []
+    parallel: Annotated[bool, Field(
+        title="ขั้นตอนย่อยดำเนินการคู่ขนาน",
+        description="true = ขั้นตอนย่อยดำเนินการพร้อมกันได้ในลำดับใดก็ได้ ขั้นตอนนี้เสร็จเมื่อขั้นตอนย่อยเสร็จครบ; "
+                    "false (ค่าเริ่มต้น) = ขั้นตอนย่อยทำตามลำดับ")] = False
 
 
 class Workflow(Record):
@@ -59,6 +63,11 @@ class Workflow(Record):
                     raise PydanticCustomError(
                         "duplicate_step", "step id {sid} appears twice", {"sid": s.id, "at": here})
                 seen.add(s.id)
+                if s.parallel and len(s.steps) < 2:
+                    raise PydanticCustomError(
+                        "parallel_without_strands",
+                        "step {sid} is marked parallel but has fewer than two sub-steps to run side by side",
+                        {"sid": s.id, "at": here[: -len(".id")] + ".parallel"})
                 expected = f"{parent}.{i + 1}" if parent else str(i + 1)
                 if s.id != expected:
                     raise PydanticCustomError(
@@ -85,3 +94,54 @@ class Workflow(Record):
     def leaves(self) -> list[Step]:
         """Steps without sub-steps, in manual order: the ones a case completes one by one."""
         return [s for s, _ in self.walk() if not s.steps]
+
+    def path(self, step_id: str) -> list[Step]:
+        """The steps from the top level down to ``step_id`` (empty when there is no such step)."""
+
+        def rec(steps: list[Step], trail: list[Step]) -> list[Step]:
+            for s in steps:
+                if s.id == step_id:
+                    return [*trail, s]
+                found = rec(s.steps, [*trail, s])
+                if found:
+                    return found
+            return []
+
+        return rec(self.steps, [])
+
+    def open_leaves(self, complete: set[str] | frozenset[str]) -> list[str]:
+        """The leaves that can be completed next, in manual order, given the leaves already complete.
+
+        Steps run in sequence (the first step not complete is the one open) except under a step
+        marked ``parallel``, whose sub-steps — strands — are all open at once until each is done.
+        """
+
+        def rec(steps: list[Step], parallel: bool) -> list[str]:
+            out: list[str] = []
+            for s in steps:
+                here = ([s.id] if s.id not in complete else []) if not s.steps else rec(s.steps, s.parallel)
+                out += here
+                if here and not parallel:
+                    break
+            return out
+
+        return rec(self.steps, False)
+
+    def prerequisites(self, step_id: str) -> list[str]:
+        """The leaves that must be complete before ``step_id`` can be: in a sequence every leaf of the
+        steps before it, at each level down to it; strands of a ``parallel`` step wait for none of
+        their siblings."""
+        out: list[str] = []
+        siblings, parallel = self.steps, False
+        for s in self.path(step_id):
+            if not parallel:
+                for before in siblings[:siblings.index(s)]:
+                    out += [x.id for x, _ in _walk([before]) if not x.steps]
+            siblings, parallel = s.steps, s.parallel
+        return out
+
+
+def _walk(steps: list[Step]) -> Iterator[tuple[Step, int]]:
+    for s in steps:
+        yield s, 0
+        yield from _walk(s.steps)
