@@ -140,3 +140,76 @@ def test_unvisited_groups_by_network_with_target_schools_first(run: Runner, ws: 
     assert "1063020133" not in {r["code"] for r in q4}
     text = run("school", "unvisited", "--fy", "2569", "--quarter", "1").stdout
     assert "★ โรงเรียนวัดเกาะ" in text and "1 ต.ค. 2568 – 31 ธ.ค. 2568" in text
+
+
+BAN = [  # eight schools whose names hold บ้าน, and one without
+    ("1063020201", "โรงเรียนบ้านแม่จัน"), ("1063020202", "โรงเรียนบ้านห้วยไร่"), ("1063020203", "โรงเรียนบ้านกง"),
+    ("1063020204", "โรงเรียนบ้านป่าไร่"), ("1063020205", "โรงเรียนบ้านวังตะเคียน"), ("1063020206", "ร.ร.บ้านขะเนจื้อ"),
+    ("1063020207", "โรงเรียนบ้านปูเต้อ"), ("1063020208", "โรงเรียนบ้านแม่ตาวใหม่"), ("1063020209", "โรงเรียนวัดเกาะ"),
+]
+
+
+def write_ban(ws: Path, extra: list[tuple[str, str]] | None = None) -> None:
+    for code, name in BAN + (extra or []):
+        (ws / "records/schools" / f"{code}.yaml").write_text(f"code: '{code}'\nname: {name}\n", encoding="utf-8")
+
+
+def test_one_way_to_name_a_school_everywhere_a_part_of_the_name_too(run: Runner, ws: Path) -> None:
+    write_ban(ws)
+    r = run("school", "edit", "แม่จัน", "--students", "120")
+    assert r.exit_code == 0, r.stderr
+    assert "students: 120" in (ws / "records/schools/1063020201.yaml").read_text(encoding="utf-8")
+    assert run("school", "show", "ขะเนจื้อ", "--json").json()["code"] == "1063020206"
+    r = run("visit", "add", "--school", "ร.ร.วัดเกาะ", "--date", "1/12/2568", "--json")
+    assert r.exit_code == 0 and "1063020209" in r.json()["id"]
+    r = run("visit", "list", "--school", "วัดเกาะ", "--fy", "2569", "--json")
+    assert [v["school"] for v in r.json()] == ["1063020209"]
+
+
+def test_an_ambiguous_part_lists_the_matches_with_codes_and_asks_for_the_code(run: Runner, ws: Path) -> None:
+    write_ban(ws)
+    r = run("visit", "add", "--school", "บ้าน", "--date", "1/12/2568")
+    assert r.exit_code == 1
+    assert "'บ้าน' ตรงกับโรงเรียน 8 โรง:" in r.stderr
+    assert "  1063020203 โรงเรียนบ้านกง" in r.stderr and "  1063020206 ร.ร.บ้านขะเนจื้อ" in r.stderr
+    assert "วัดเกาะ" not in r.stderr
+    assert "ระบุด้วยรหัสโรงเรียน" in r.stderr
+    assert not list((ws / "records/visits").rglob("*.yaml"))
+    assert run("school", "edit", "ไร่", "--students", "5").exit_code == 1  # ห้วยไร่ and ป่าไร่
+
+
+def test_more_than_ten_matches_show_ten_and_say_how_many_more(run: Runner, ws: Path) -> None:
+    write_ban(ws, [(f"10630203{i:02d}", f"โรงเรียนบ้านนา{i}") for i in range(1, 5)])
+    r = run("school", "show", "บ้าน")
+    assert r.exit_code == 1 and "ตรงกับโรงเรียน 12 โรง" in r.stderr
+    assert r.stderr.count("  10630") == 10 and "… และอีก 2 โรง" in r.stderr
+
+
+def test_a_code_never_matches_in_part(run: Runner, ws: Path) -> None:
+    write_ban(ws)
+    r = run("school", "show", "10630202")
+    assert r.exit_code == 1 and "ไม่พบโรงเรียน '10630202'" in r.stderr
+
+
+def test_on_a_terminal_an_ambiguous_name_asks_which_school(run: Runner, ws: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from nitet.cli import context
+
+    write_ban(ws)
+    monkeypatch.setattr(context, "interactive", lambda: True)
+    answers = iter(["99", "๒"])  # out of range, then the second in Thai order: บ้านขะเนจื้อ
+    monkeypatch.setattr("builtins.input", lambda: next(answers))
+    r = run("school", "show", "บ้าน", "--json")
+    assert r.exit_code == 0, r.stderr
+    assert r.json()["code"] == "1063020206"
+
+
+def test_unvisited_counts_out_of_the_schools_asked_about(run: Runner, ws: Path) -> None:
+    write_ban(ws)
+    for code in ("1063020201", "1063020202", "1063020203"):
+        assert run("school", "edit", code, "--target").exit_code == 0
+    assert run("visit", "add", "--school", "1063020201", "--date", "1/12/2568").exit_code == 0
+    r = run("school", "unvisited", "--fy", "2569", "--target")
+    assert "2 จาก 3 โรง" in r.stdout
+    r = run("school", "unvisited", "--fy", "2569")
+    assert "8 จาก 9 โรง" in r.stdout

@@ -73,9 +73,13 @@ def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None
     user_map = load_map(map_file, kind) if map_file else None
     paths = readers.expand(files)
     loaded = load(ws)
+    if options.school:  # one way to name a school: a part of its name too (several matches are listed)
+        from dataclasses import replace
+
+        from nitet.cli.schools import school_key
+
+        options = replace(options, school=school_key(loaded, options.school))
     ctx = Context(ws, loaded, SchoolIndex.of(loaded), options)
-    if options.school and ctx.schools.find(options.school) is None:
-        ctx.schools.require(options.school)
     with _progress(len(paths), t("อ่านไฟล์", "reading")) as bar:
         def step(_name: str) -> None:
             if bar:

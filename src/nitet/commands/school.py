@@ -213,21 +213,21 @@ def list_(
 
 @app.command("show", help=t("ข้อมูลโรงเรียนและสรุปการนิเทศ", "one school and its visits"))
 def show(
-    school: Annotated[str, typer.Argument(help=t("รหัส รหัส SMIS/สพฐ. หรือชื่อโรงเรียน", "code, SMIS/OBEC code or name"),
+    school: Annotated[str, typer.Argument(help=t("รหัส รหัส SMIS/สพฐ. ชื่อ หรือส่วนหนึ่งของชื่อโรงเรียน",
+                                                          "code, SMIS/OBEC code, name or part of it"),
                                          autocompletion=complete_school)],
     json_out: JsonOpt = False,
 ) -> None:
     from datetime import date
 
-    from nitet.cli import context, ui
+    from nitet.cli import context, schools, ui
     from nitet.core import thai
     from nitet.domain import visits
-    from nitet.domain.schools import SchoolIndex
 
     ws = context.workspace()
     loaded = context.load()
     ui.warn_left_out(loaded)
-    key = SchoolIndex.of(loaded).require(school)
+    key = schools.school_key(loaded, school)
     info = school_json(ws, loaded.index("school")[key])
     today = date.today()
     all_visits = visits.select(loaded, school=key)
@@ -264,7 +264,8 @@ def show(
 
 @app.command("edit", help=t("แก้ข้อมูลโรงเรียน (คงความเห็นและลำดับในไฟล์)", "change a school (comments kept)"))
 def edit(
-    school: Annotated[str, typer.Argument(help=t("รหัสหรือชื่อโรงเรียน", "code or name"), autocompletion=complete_school)],
+    school: Annotated[str, typer.Argument(help=t("รหัส ชื่อ หรือส่วนหนึ่งของชื่อโรงเรียน", "code, name or part of it"),
+                                         autocompletion=complete_school)],
     name: NameOpt = None, district: DistrictOpt = None, network: NetworkOpt = None,
     students: StudentsOpt = None, teachers: TeachersOpt = None,
     dltv: Annotated[bool | None, typer.Option("--dltv/--no-dltv", help=t("โรงเรียน DLTV", "a DLTV school"))] = None,
@@ -273,15 +274,14 @@ def edit(
     smis: SmisOpt = None, obec: ObecOpt = None, subdistrict: SubdistrictOpt = None, principal: PrincipalOpt = None,
     size: SizeOpt = None, note: NoteOpt = None, commit: CommitOpt = None,
 ) -> None:
-    from nitet.cli import context, ui
+    from nitet.cli import context, schools, ui
     from nitet.core.errors import UsageError
-    from nitet.domain.schools import SchoolIndex
     from nitet.model import School
     from nitet.storage import writer
 
     ws = context.workspace()
     loaded = context.load()
-    key = SchoolIndex.of(loaded).require(school)
+    key = schools.school_key(loaded, school)
     entry = loaded.index("school")[key]
 
     def blank_or(value: str | None, check: Any) -> Any:
@@ -342,7 +342,9 @@ def unvisited(
                         "last_visit": s.last_visit.isoformat() if s.last_visit else None} for s in items])
         return
     span = f"{thai.format_date(start)} – {thai.format_date(end)}"
-    total = len(loaded.of("school"))
+    total = sum(1 for e in loaded.of("school")  # out of the schools asked about, not the whole registry
+                if (network is None or visits.same_network(e.data.get("network"), network))
+                and (not target or e.data.get("target")))
     if not items:
         ui.say(t("นิเทศครบทุกโรงเรียนแล้วในช่วง {p} ({n} โรง)", "every school was visited in {p} ({n})", p=span, n=total))
         return

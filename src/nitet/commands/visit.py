@@ -78,10 +78,9 @@ def add(
 ) -> None:
     from datetime import date, timedelta
 
-    from nitet.cli import context, identity, prompts, ui
+    from nitet.cli import context, identity, prompts, schools, ui
     from nitet.core.errors import UsageError
     from nitet.domain import flows, visit_input, visits
-    from nitet.domain.schools import SchoolIndex
 
     ws = context.workspace()
     loaded = context.load()
@@ -105,7 +104,7 @@ def add(
         raise UsageError(t("ต้องระบุ --school และ --date", "--school and --date are required"),
                          t("เช่น nitet visit add --school 1063020130 --date 25/11/2569 (หรือรันบนเทอร์มินัลโดยไม่ใส่ตัวเลือก เพื่อให้ถามทีละข้อ)",
                            "e.g. nitet visit add --school 1063020130 --date 2026-11-25 (or run it on a terminal with no options)"))
-    key = SchoolIndex.of(loaded).require(school)
+    key = schools.school_key(loaded, school)
     visit_day = visit_input.parse_day(day, "--date")
     follow_day = visit_input.parse_day(follow_up, "--follow-up") if follow_up else None
     visit_input.check_dates(visit_day, follow_day, today, force)
@@ -203,15 +202,14 @@ def list_(
     network: Annotated[str | None, typer.Option("--network", help=t("กลุ่มเครือข่าย", "school network"))] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    from nitet.cli import context, ui
+    from nitet.cli import context, schools, ui
     from nitet.core import thai
     from nitet.domain import visits
-    from nitet.domain.schools import SchoolIndex
 
     ws = context.workspace()
     loaded = context.load()
     ui.warn_left_out(loaded)
-    key = SchoolIndex.of(loaded).require(school) if school else None
+    key = schools.school_key(loaded, school) if school else None
     start, end = visits.period(ws.config.academic_calendar.as_mapping(), fy=fy, quarter=quarter,
                                academic_year=academic_year, semester=semester)
     found = visits.select(loaded, school=key, start=start, end=end, project=project, network=network)

@@ -11,7 +11,7 @@ from nitet.cli.options import IntOption
 from nitet.core.i18n import t
 
 SchoolOpt = Annotated[str | None, typer.Option("--school", help=t(
-    "รหัสโรงเรียน รหัส SMIS/สพฐ. หรือชื่อโรงเรียน", "school code, SMIS/OBEC code or exact name"),
+    "รหัสโรงเรียน รหัส SMIS/สพฐ. ชื่อ หรือส่วนหนึ่งของชื่อ", "school code, SMIS/OBEC code, name or part of it"),
     autocompletion=complete_school)]
 KindOpt = Annotated[str | None, typer.Option("--kind", help=t(
     "school-based (โรงเรียนเป็นฐาน) หรือ project-based (โครงการเป็นฐาน; ค่าเริ่มต้นเมื่อระบุ --project)",

@@ -94,11 +94,39 @@ class SchoolIndex:
         e = self.by_key.get(key)
         return f"{key} {e.data.get('name', '')}" if e else key
 
+    def matches(self, text: str) -> list[str]:
+        """Every school ``text`` may mean, in Thai order: the one its code, SMIS or OBEC code names;
+        else those with exactly that name; else those whose name contains it (a part of a name)."""
+        code = normalize_code(text)
+        if code in self.by_key:
+            return [code]
+        if code in self.by_alias:
+            return [self.by_alias[code]]
+        q = normalize_name(str(text))
+        if not q or q.isdigit():  # a code matches whole or not at all: a typo must not pick a school
+            return []
+        keys = self.by_name.get(q) or [k for k, e in self.by_key.items() if q in normalize_name(e.data.get("name", ""))]
+        return self.in_thai_order(keys)
+
+    def in_thai_order(self, keys: list[str]) -> list[str]:
+        if len(keys) < 2:
+            return list(keys)
+        names = {k: str(self.by_key[k].data.get("name", "")) for k in keys}
+        order = thai_sort_key(names.values())
+        return sorted(keys, key=lambda k: (order(names[k]), k))
+
     def require(self, text: str) -> str:
-        """The key, or a DataError that suggests close matches."""
+        """The key of the one school ``text`` names (code, SMIS, OBEC, exact name or a part of one);
+        :class:`AmbiguousSchool` listing the matches when several fit; a DataError that suggests
+        close matches when none does."""
         key = self.find(text)
         if key is not None:
             return key
+        found = self.matches(text)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousSchool(self, text, found)
         if not self.by_key:
             raise DataError(
                 t("ยังไม่มีโรงเรียนในทะเบียน", "the school registry is empty"),
@@ -108,6 +136,25 @@ class SchoolIndex:
         hint = (t("หรือหมายถึง: ", "did you mean: ") + ", ".join(self.label(k) for k in near)) if near else \
             t("ดูรายชื่อด้วย 'nitet school list'", "see 'nitet school list'")
         raise DataError(t("ไม่พบโรงเรียน '{s}' ในทะเบียน", "school '{s}' is not registered", s=text), hint)
+
+
+class AmbiguousSchool(DataError):
+    """A name that fits several schools: the message lists up to :attr:`SHOWN` of them with their
+    codes (``matches`` holds all, in Thai order); the hint asks for the code."""
+
+    SHOWN = 10
+
+    def __init__(self, index: SchoolIndex, text: str, matches: list[str]) -> None:
+        self.matches = matches
+        shown = [f"  {index.label(k)}" for k in matches[:self.SHOWN]]
+        if len(matches) > self.SHOWN:
+            shown.append(t("  … และอีก {n} โรง", "  … and {n} more", n=len(matches) - self.SHOWN))
+        super().__init__(
+            t("'{s}' ตรงกับโรงเรียน {n} โรง:", "'{s}' matches {n} schools:", s=text, n=len(matches))
+            + "\n" + "\n".join(shown),
+            t("ระบุด้วยรหัสโรงเรียน (๑๐ หลัก, SMIS หรือ สพฐ.) เช่น {k} หรือชื่อที่ยาวพอให้ตรงโรงเดียว",
+              "name it by its code (10-digit, SMIS or OBEC), e.g. {k}, or by enough of the name to fit one school",
+              k=matches[0]))
 
 
 def thai_sort_key(texts: Iterable[str]) -> Callable[[str], tuple[int, str]]:
