@@ -17,6 +17,7 @@ MANUAL_ORDER = {
     "area-supervision": ["1", "2", "3", "4.1", "4.2.1", "4.2.2", "4.2", "4", "5"],
 }
 SCHOOL = 'code: "1063020130"\nname: โรงเรียนบ้านทดสอบ\ndistrict: แม่สอด\n'
+ME = "นางสาวทดสอบ ระบบ"  # the supervisor of the test workspace: each step recorded names who recorded it
 
 
 def start(run, workflow: str = "area-supervision", *extra: str) -> str:
@@ -63,7 +64,7 @@ def test_each_manual_process_runs_from_start_to_done(ws: Path, run, workflow: st
     by_step = {s["step"]: s for s in doc["steps"]}
     for n, leaf in enumerate(leaves, start=1):
         assert by_step[leaf] == {"step": leaf, "date": f"2025-11-{n:02d}", "note": f"บันทึกขั้นตอน {leaf}",
-                                 "evidence": ["evidence/รายงาน.pdf"]}
+                                 "evidence": ["evidence/รายงาน.pdf"], "by": ME}
     text = case_file(ws, cid).read_text(encoding="utf-8")
     for sid in MANUAL_ORDER[workflow]:
         assert f'  - step: "{sid}"\n' in text
@@ -131,7 +132,7 @@ def test_missing_evidence_is_refused_and_force_reason_recorded(ws: Path, run) ->
             "--date", "2025-10-15")
     assert r.exit_code == 0
     assert read(ws, cid)["steps"] == [{"step": "1", "date": "2025-10-15", "note": "รวบรวมข้อมูลแล้ว",
-                                       "forced": "โรงเรียนยังไม่ส่งข้อมูล"}]
+                                       "forced": "โรงเรียนยังไม่ส่งข้อมูล", "by": ME}]
     detail = run("flow", "status", cid)
     assert "ข้ามหลักฐาน เพราะ: โรงเรียนยังไม่ส่งข้อมูล" in detail.stdout
 
@@ -163,7 +164,7 @@ def test_visits_linked_to_a_step_appear_under_it(ws: Path, run) -> None:
     assert run("flow", "advance", cid, "--step", "4.1", "--date", "2025-11-22").exit_code == 0
     assert run("flow", "advance", cid, "--step", "4.2.1", "--visit", "2025-11-21-1063020130-bb",
                "--date", "2025-11-23").exit_code == 0
-    assert read(ws, cid)["steps"][-1] == {"step": "4.2.1", "date": "2025-11-23", "visits": [v2]}
+    assert read(ws, cid)["steps"][-1] == {"step": "4.2.1", "date": "2025-11-23", "visits": [v2], "by": ME}
     status = run("flow", "status", cid, "--json").json()
     steps = {s["id"]: s for s in status["steps"]}
     assert steps["4.1"]["visits"] == [{"id": v1, "date": "2025-11-20", "school": "1063020130"}]
@@ -186,7 +187,7 @@ def test_step_ids_in_thai_digits_are_accepted(ws: Path, run) -> None:
     # the visit linked to ๔.๑ is that step's evidence: no --force needed
     r = run("flow", "advance", cid, "--step", " ๔.๑ ", "--date", "2025-11-21")
     assert r.exit_code == 0, r.stderr
-    assert read(ws, cid)["steps"][-1] == {"step": "4.1", "date": "2025-11-21"}
+    assert read(ws, cid)["steps"][-1] == {"step": "4.1", "date": "2025-11-21", "by": ME}
     r = run("flow", "advance", cid, "--step", "๕", "--force", "x")
     assert r.exit_code == 1 and f"ขั้นตอนที่ดำเนินการได้ของงาน {cid} ตอนนี้คือ 4.2.1, 4.2.2 ไม่ใช่ ๕" in r.stderr
     assert "ขั้นตอน 5 ต้องรอขั้นตอน 4.2.1, 4.2.2 ตามลำดับของคู่มือ" in r.stderr
@@ -228,7 +229,7 @@ def test_one_step_appended_per_advance_is_a_small_diff(ws: Path, run) -> None:
     after = case_file(ws, cid).read_text(encoding="utf-8").splitlines()
     assert after[:len(before)] == before
     assert after[len(before):] == ['  - step: "2"', "    date: 2025-10-03", "    note: |-",
-                                   "      บรรทัดหนึ่ง", "      บรรทัดสอง", "    forced: ข"]
+                                   "      บรรทัดหนึ่ง", "      บรรทัดสอง", "    forced: ข", f"    by: {ME}"]
 
 
 def test_step_guard_date_and_prefix_errors(ws: Path, run) -> None:

@@ -114,3 +114,73 @@ def test_a_commit_on_a_machine_without_a_git_identity_is_made_in_the_supervisors
     r = run("visit", "add", "--school", SCHOOL, "--date", "25/11/2568", "--commit")
     assert r.exit_code == 0 and "commit แล้ว" in r.stderr, r.stderr
     assert git(ws, "log", "-1", "--format=%an|%ae").strip() == "นายสมชาย ใจดี|"
+
+
+def set_roster(ws: Path, *lines: str) -> None:
+    cfg = ws / "nitet.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + "supervisors:\n" + "".join(f"  - {x}\n" for x in lines),
+                   encoding="utf-8")
+
+
+def test_check_warns_about_a_visit_by_someone_off_the_roster(ws: Path, run: Runner) -> None:
+    with_school(run)
+    for who in ("น.ส.ทดสอบ  ระบบ", "นายสมชาย ใจดี", "นายสมชาย ใจดิ"):  # a title and spacing aside, one typo
+        assert run("visit", "add", "--school", SCHOOL, "--date", "25/11/2568", "--supervisor", who).exit_code == 0
+    assert run("check", "--json").json() == {"findings": []}  # no roster: nothing to compare with
+    set_roster(ws, "นางสาวทดสอบ ระบบ", "{name: นายสมชาย ใจดี, position: ศึกษานิเทศก์ชำนาญการพิเศษ}")
+    r = run("check", "--json")
+    assert r.exit_code == 0  # a warning
+    [f] = r.json()["findings"]  # type: ignore[index]
+    assert (f["check"], f["severity"], f["line"]) == ("unknown-supervisor", "warning", 6)  # the name under supervisors:
+    assert "นายสมชาย ใจดิ" in f["message"]
+    r = run("whoami")
+    assert r.exit_code == 0 and "คำเตือน" not in r.stderr
+    set_roster(ws, "นายอื่น คนอื่น")  # a second list is a YAML error
+    assert run("check").exit_code != 0
+
+
+def test_the_roster_entries_are_names_or_name_and_position(ws: Path) -> None:
+    set_roster(ws, "นางสาวทดสอบ ระบบ", "{name: นายสมชาย ใจดี, position: ศึกษานิเทศก์ชำนาญการ}")
+    cfg = open_workspace(ws).config
+    assert [(m.name, m.position) for m in cfg.roster()] == [
+        ("นางสาวทดสอบ ระบบ", None), ("นายสมชาย ใจดี", "ศึกษานิเทศก์ชำนาญการ")]
+
+
+def test_reports_filter_and_total_by_supervisor(ws: Path, run: Runner) -> None:
+    with_school(run)
+    r = run("school", "add", "--code", "1063020131", "--name", "โรงเรียนบ้านกง")
+    assert r.exit_code == 0
+    for school, who in ((SCHOOL, "นายสมชาย ใจดี"), ("1063020131", "นายสมชาย ใจดี"), (SCHOOL, "นางสาวทดสอบ ระบบ")):
+        assert run("visit", "add", "--school", school, "--date", "25/11/2568", "--supervisor", who).exit_code == 0
+    text = run("report", "visits", "--fy", "2569").stdout
+    people = text.split("## จำนวนการนิเทศ รายผู้นิเทศ")[1]
+    assert "| ๑ | นางสาวทดสอบ ระบบ | ๑ | ๑ |" in people and "| ๒ | นายสมชาย ใจดี | ๒ | ๒ |" in people
+    assert "| ข้อเสนอแนะ | ผู้นิเทศ |" in text
+    mine = run("report", "visits", "--fy", "2569", "--supervisor", "นายสมชาย  ใจดี").stdout
+    assert "**ผู้นิเทศ:** นายสมชาย  ใจดี" in mine and "นิเทศ ๒ ครั้ง ใน ๒ โรงเรียน" in mine
+    assert "รายผู้นิเทศ" not in mine and "| ข้อเสนอแนะ | ผู้นิเทศ |" not in mine
+    listed = run("visit", "list", "--fy", "2569", "--supervisor", "ทดสอบ ระบบ", "--json").json()
+    assert [v["supervisors"] for v in listed] == [["นางสาวทดสอบ ระบบ"]]  # type: ignore[index]
+
+
+@needs_git
+def test_steps_results_and_reports_name_the_clones_supervisor(ws: Path, run: Runner) -> None:
+    git(ws, "init", "-q")
+    assert run("whoami", "--set", "นายสมชาย ใจดี").exit_code == 0
+    cid = run("flow", "start", "area-supervision", "--title", "งาน", "--fy", "2569", "--date", "2025-10-01").stdout.strip()
+    assert run("flow", "advance", cid, "--force", "ทดสอบ", "--date", "2025-10-02").exit_code == 0
+    case = next((ws / "records/cases").rglob(f"{cid}.yaml")).read_text(encoding="utf-8")
+    assert "    by: นายสมชาย ใจดี\n" in case
+    r = run("plan", "add", "--id", "p-2569", "--fy", "2569", "--title", "โครงการ")
+    assert r.exit_code == 0
+    plan = ws / "records/plans/p-2569.yaml"
+    assert run("plan", "result", "--plan", "p-2569", "--quarter", "1", "--spent", "100").exit_code == 0
+    assert plan.read_text(encoding="utf-8").endswith("  - quarter: 1\n    spent: 100\n    by: นายสมชาย ใจดี\n")
+    cfg = ws / "nitet.yaml"  # the office fixed no reporter: whoever reports is the reporter
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  reporter: นางสาวทดสอบ ระบบ\n", ""), encoding="utf-8")
+    set_roster(ws, "{name: นายสมชาย ใจดี, position: ศึกษานิเทศก์ชำนาญการพิเศษ}")
+    from nitet.reports import krs
+    from nitet.storage.loader import load
+
+    report = krs.build(load(open_workspace(ws)), 2569, 1)
+    assert (report.reporter, report.reporter_position) == ("นายสมชาย ใจดี", "ศึกษานิเทศก์ชำนาญการพิเศษ")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nitet.checks import flows, ids, pdpa, plans, refs
+from nitet.checks import flows, ids, pdpa, people, plans, refs
 from nitet.core.findings import ERROR, Finding, Problem
 from nitet.core.i18n import t
 
@@ -32,6 +32,7 @@ CHECKS: list[Check] = [
     refs.workflow_refs,
     refs.case_refs,
     refs.project_refs,
+    people.roster,
     plans.plan_records,
     flows.case_steps,
     flows.evidence_in_git,

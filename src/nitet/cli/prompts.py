@@ -171,9 +171,10 @@ def visit_form(loaded: Loaded, today: date, supervisors: list[str],
     base: dict[str, Any] = {}
     if last is not None:
         show_last_advice(last)
-        if yes(t("เริ่มจากการนิเทศครั้งก่อน (ผู้รับการนิเทศ โครงการ วิธีการ เรื่อง)?",
-                 "Start from the last visit (supervisees, project, methods, topics)?")):
-            base = copy_forward(last)
+    closing = ask_close_follow_ups(loaded, school, day, today)
+    if last is not None and yes(t("เริ่มจากการนิเทศครั้งก่อน (ผู้รับการนิเทศ โครงการ วิธีการ เรื่อง)?",
+                                  "Start from the last visit (supervisees, project, methods, topics)?")):
+        base = copy_forward(last)
     projects = list(visits.known_projects(loaded).items())
     project = choose_numbered(t("โครงการ (หมายเลขหรือรหัส, เว้นว่าง = ไม่ระบุ)", "Project (number or id, empty = none)"),
                               projects, base.get("project", ""), free=True)
@@ -203,7 +204,38 @@ def visit_form(loaded: Loaded, today: date, supervisors: list[str],
             "project": project[0] if project else None, "methods": methods, "supervisees": supervisees,
             "topics": topics, "findings": findings, "strengths": strengths, "improvements": improvements,
             "suggestions": suggestions,
-            "follow_up": {"date": follow.isoformat(), "action": action or None} if follow else None}
+            "follow_up": {"date": follow.isoformat(), "action": action or None} if follow else None,
+            CLOSE: closing}
+
+
+#: the key of :func:`visit_form`'s answer that lists the follow-ups to close on saving (not a visit field)
+CLOSE = "_close_follow_ups"
+
+
+def ask_close_follow_ups(loaded: Loaded, school: str, day: date, today: date) -> list[tuple[str, date, str]]:
+    """Offer to close each open follow-up of this school set at an earlier visit: the day (Enter =
+    this visit's day) and a one-line result. Returns ``(visit id, day, result)`` to close on saving."""
+    from nitet.domain import followups, visit_input
+
+    out: list[tuple[str, date, str]] = []
+    for fu in followups.open_for_school(loaded, school, day):
+        due = thai.format_date(fu.due) if fu.due else "-"
+        say(t("การติดตามผลที่ยังเปิดอยู่ (จากการนิเทศ {v}): {a} กำหนด {d}",
+              "open follow-up (from the visit of {v}): {a}, due {d}",
+              v=thai.format_date(fu.visit_date), a=fu.action or fu.suggestions or "-", d=due))
+        if not yes(t("  ปิดการติดตามนี้ (ติดตามแล้ว)?", "  close it (followed up)?")):
+            continue
+
+        def read_done(a: str, fu: Any = fu) -> date:
+            d = visit_input.parse_day(a, "") if a else (day if day <= today else today)
+            followups.check_day(fu, d, today)
+            return d
+
+        when = ask_until(t("  วันที่ติดตาม", "  followed up on"), read_done, "",
+                         thai.format_date(day if day <= today else today))
+        result = ask(t("  ผลการติดตาม (หนึ่งบรรทัด)", "  what was found (one line)"))
+        out.append((fu.visit, when, result))
+    return out
 
 
 def ask_supervisees(previous: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -240,8 +272,16 @@ def show_last_advice(last: Entry) -> None:
     fu = d.get("follow_up") or {}
     if fu.get("action") or fu.get("date"):
         when = thai.format_date(date.fromisoformat(fu["date"])) if fu.get("date") else "-"
-        state = t("ติดตามแล้ว", "done") if fu.get("done") else t("ยังไม่ได้ติดตาม", "not done yet")
+        state = follow_up_state(fu)
         say(t("  ติดตามผล {w}: {a} ({s})", "  follow-up {w}: {a} ({s})", w=when, a=fu.get("action") or "-", s=state))
+
+
+def follow_up_state(fu: dict[str, Any]) -> str:
+    """"ติดตามแล้ว ๓ ธ.ค. ๒๕๖๘: ผล" / "ยังไม่ได้ติดตาม" for a follow-up mapping of a visit."""
+    if not fu.get("done"):
+        return t("ยังไม่ได้ติดตาม", "not done yet")
+    when = f" {thai.format_date(date.fromisoformat(fu['done_date']))}" if fu.get("done_date") else ""
+    return t("ติดตามแล้ว", "done") + when + (f": {fu['result']}" if fu.get("result") else "")
 
 
 def summary(loaded: Loaded, data: dict[str, Any]) -> list[tuple[str, str]]:
@@ -268,7 +308,7 @@ def summary(loaded: Loaded, data: dict[str, Any]) -> list[tuple[str, str]]:
         (t("ข้อเสนอแนะ", "suggestions"), data.get("suggestions") or ""),
         (t("ติดตามผล", "follow-up"), " ".join(filter(None, (
             thai.format_date(date.fromisoformat(fu["date"])) if fu.get("date") else "", fu.get("action") or "",
-            (t("(ติดตามแล้ว)", "(done)") if fu.get("done") else ""))))),
+            f"({follow_up_state(fu)})" if fu.get("done") else "")))),
         (t("ผลการประเมิน", "ratings"), ", ".join(f"{k}={v}" for k, v in (data.get("ratings") or {}).items())),
         (t("หลักฐาน", "evidence"), ", ".join(data.get("evidence") or [])),
         (t("หมายเหตุ", "note"), data.get("note") or ""),

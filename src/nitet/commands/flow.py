@@ -174,7 +174,7 @@ def advance(
 ) -> None:
     from datetime import date
 
-    from nitet.cli import context, ui
+    from nitet.cli import context, identity, ui
     from nitet.core.thai import format_date
     from nitet.domain import cases, flows
 
@@ -188,7 +188,8 @@ def advance(
     if step is None and entry.data.get("status", "active") == "active" and context.interactive():
         step = _ask_strand(entry, wf)
     result = cases.advance_case(ws, loaded, entry, day=when, note=note, evidence=evidence or [],
-                                visits=visit or [], expect_step=step, force=force)
+                                visits=visit or [], expect_step=step, force=force,
+                                by=identity.me(ws))
     if result.already is not None:
         sid, done_on = result.already
         ui.say(t("ขั้นตอน {s} เสร็จแล้วพร้อมขั้นตอนย่อย ({d}): ไม่มีสิ่งใดต้องบันทึกเพิ่ม",

@@ -156,7 +156,7 @@ def result(
     problems: Annotated[str | None, typer.Option("--problems", help=t("ปัญหาอุปสรรค", "problems"))] = None,
     suggestions: Annotated[str | None, typer.Option("--suggestions", help=t("ข้อเสนอแนะ", "suggestions"))] = None,
 ) -> None:
-    from nitet.cli import context, ui
+    from nitet.cli import context, identity, ui
     from nitet.core.errors import UsageError
     from nitet.domain.plans import (
         apply_result,
@@ -185,6 +185,6 @@ def result(
     writer.edit(ws, ws.root / e.path, Plan, lambda doc: apply_result(
         doc, quarter, spent=money, activities=statuses, indicators=values,
         problems=problems.strip() if problems is not None else None,
-        suggestions=suggestions.strip() if suggestions is not None else None))
+        suggestions=suggestions.strip() if suggestions is not None else None, by=identity.me(ws) or None))
     ui.say(t("บันทึกผลไตรมาสที่ {q} ของโครงการ {p} ใน {f} แล้ว", "recorded quarter {q} of plan {p} in {f}",
              q=quarter, p=plan_id, f=e.path))

@@ -144,6 +144,8 @@ def visits(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     report_date: DateOpt = None,
+    supervisor: Annotated[list[str] | None, typer.Option("--supervisor", help=t(
+        "เฉพาะการนิเทศของผู้นิเทศคนนี้ (ซ้ำได้)", "only the visits of this supervisor (repeatable)"))] = None,
     workspaces: WorkspacesOpt = None,
     force: ForceOpt = False,
 ) -> None:
@@ -154,7 +156,7 @@ def visits(
     day = _report_date(report_date)
     fmt, path = _target(fmt, output, force, f"visits-{fy}" + (f"-q{quarter}" if quarter else ""))
     sources = _sources(workspaces)
-    report = visits_report.build(sources, fy, quarter, today=day)
+    report = visits_report.build(sources, fy, quarter, today=day, supervisors=supervisor)
     _emit(report, "visits.md.j2", fmt, path, sources)
 
 

@@ -48,6 +48,9 @@ def _as_json(a: Agenda) -> dict[str, Any]:
         "follow_ups": [{"visit": f.visit, "school": f.school, "school_name": f.school_name,
                         "visit_date": f.visit_date.isoformat(), "due": f.due.isoformat(),
                         "days_left": f.days_left(a.today), "action": f.action} for f in a.follow_ups],
+        "closed": [{"visit": c.visit, "school": c.school, "school_name": c.school_name, "action": c.action,
+                    "done_date": c.done_date.isoformat() if c.done_date else None, "result": c.result,
+                    "done_by": c.done_by} for c in a.closed],
         "steps": [{"case": s.case, "title": s.case_title, "workflow": s.workflow, "step": s.step,
                    "step_title": s.step_title, "due": s.due.isoformat(), "days_left": s.days_left(a.today)}
                   for s in a.steps],
@@ -106,8 +109,14 @@ def _show(a: Agenda) -> None:
         item(f"{format_date(f.due)} ({_when(f.due, a.today)}) {f.school_name}"
              + (f" — {f.action}" if f.action else "") + f"  [{short_id(f.visit)}]", "red" if late else "")
     if a.follow_ups:
-        hint(t("ติดตามแล้ว: nitet visit done รหัส · รายละเอียด: nitet visit due",
-               "done? nitet visit done ID · details: nitet visit due"))
+        hint(t("ติดตามแล้ว: nitet visit done รหัส --result \"ผลที่พบ\" · รายละเอียด: nitet visit due",
+               "done? nitet visit done ID --result \"what you found\" · details: nitet visit due"))
+    if a.closed:
+        heading(t("ติดตามผลแล้วในช่วง {n} วันที่ผ่านมา ({m})", "Followed up in the last {n} days ({m})",
+                  n=a.days, m=len(a.closed)))
+        for c in a.closed:
+            item(f"{format_date(c.done_date) if c.done_date else ''} {c.school_name}" + (f" — {c.action}" if c.action else "")
+                 + (f": {c.result}" if c.result else t(" (ไม่ได้บันทึกผล)", " (no result recorded)")))
 
     heading(t("ขั้นตอนงานที่เกินกำหนดหรือใกล้กำหนด ({n})", "Case steps overdue or due soon ({n})", n=len(a.steps)))
     if not a.steps:

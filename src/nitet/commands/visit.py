@@ -47,7 +47,7 @@ def _text(values: list[str] | None) -> str | None:
     return ("\n".join(v.strip() for v in values if v.strip()) or None) if values else None
 
 
-def _commit_message(ws: Workspace, loaded: Loaded, data: dict[str, Any], verb: tuple[str, str]) -> str:
+def commit_message(loaded: Loaded, data: dict[str, Any], verb: tuple[str, str]) -> str:
     from datetime import date
 
     from nitet.core.thai import format_date
@@ -93,12 +93,13 @@ def add(
     if school is None and context.interactive():
         try:
             data = prompts.visit_form(loaded, today, supervisors, lambda d, f: visit_input.check_dates(d, f, today, force))
-            _confirm(loaded, data)
+            closing = data.pop(prompts.CLOSE, [])
+            _confirm(loaded, data, closing)
         except prompts.Cancelled as c:
             ui.say("")
             ui.say(t("ยกเลิกแล้ว ไม่มีการบันทึก", "cancelled, nothing written"))
             raise typer.Exit(c.exit_code) from None
-        _save(ws, loaded, data, commit, json_out)
+        _save(ws, loaded, data, commit, json_out, closing)
         return
     if school is None or day is None:
         raise UsageError(t("ต้องระบุ --school และ --date", "--school and --date are required"),
@@ -153,22 +154,27 @@ def _warn_unknown(ws: Workspace, loaded: Loaded, data: dict[str, Any]) -> None:
                      "warning: evidence file {p} not found (saved as typed)", p=p))
 
 
-def _confirm(loaded: Loaded, data: dict[str, Any]) -> None:
+def _confirm(loaded: Loaded, data: dict[str, Any], closing: list[tuple[str, Any, str]]) -> None:
     from nitet.cli import prompts
+    from nitet.core.thai import format_date
 
     prompts.say()
     prompts.say(t("สรุปบันทึกการนิเทศ", "Visit summary"))
     for label, value in prompts.summary(loaded, data):
         prompts.say(f"  {label}: {value}")
+    for _visit, day, result in closing:
+        prompts.say(t("  ปิดการติดตามผลครั้งก่อน: ติดตามแล้ว {d}{r}", "  closes an earlier follow-up: done {d}{r}",
+                      d=format_date(day), r=f" — {result}" if result else ""))
     if not prompts.yes(t("บันทึก?", "Save?")):
         raise prompts.Cancelled(1)
 
 
-def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | None, json_out: bool) -> None:
+def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | None, json_out: bool,
+          closing: list[tuple[str, Any, str]] | None = None) -> None:
     from datetime import date
 
     from nitet.cli import ui
-    from nitet.domain import visit_input, visits
+    from nitet.domain import followups, visit_input, visits
     from nitet.model import Visit
     from nitet.storage import ids, writer
 
@@ -184,7 +190,14 @@ def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | No
                  "ให้ลบไฟล์ที่เพิ่งบันทึก หรือรวมข้อความด้วย nitet visit edit",
                  "warning: this teacher (name, subject, grade) already has a visit at this school on this day: {p} — if it "
                  "is the same visit, delete the file just saved, or merge the text with nitet visit edit", p=twin.path))
-    ui.commit(ws, [path], _commit_message(ws, loaded, data, ("บันทึกการนิเทศ", "visit to")), commit,
+    written = [path]
+    for visit_id, day, result in closing or []:  # the follow-ups this visit closed, asked in the form
+        e = visits.find_visit(loaded, visit_id)
+        followups.close(ws, loaded, e, day=day, result=result or None, by=(data.get("supervisors") or [None])[0],
+                        today=date.today())
+        written.append(ws.root / e.path)
+        ui.say(t("ปิดการติดตามผลแล้ว: {p}", "follow-up closed: {p}", p=e.path))
+    ui.commit(ws, written, commit_message(loaded, data, ("บันทึกการนิเทศ", "visit to")), commit,
                         evidence=data.get("evidence") or [])
     if json_out:
         ui.print_json({"id": path.stem, "path": ws.rel(path)})
@@ -200,10 +213,13 @@ def list_(
     semester: Annotated[int | None, IntOption("--semester", help=t("ภาคเรียน 1 หรือ 2", "semester 1 or 2"))] = None,
     project: ProjectOpt = None,
     network: Annotated[str | None, typer.Option("--network", help=t("กลุ่มเครือข่าย", "school network"))] = None,
+    supervisor: Annotated[list[str] | None, typer.Option("--supervisor", help=t(
+        "เฉพาะการนิเทศของผู้นิเทศคนนี้ (ซ้ำได้)", "only the visits of this supervisor (repeatable)"))] = None,
     json_out: JsonOpt = False,
 ) -> None:
     from nitet.cli import context, schools, ui
     from nitet.core import thai
+    from nitet.core.people import person_key
     from nitet.domain import visits
 
     ws = context.workspace()
@@ -212,7 +228,8 @@ def list_(
     key = schools.school_key(loaded, school) if school else None
     start, end = visits.period(ws.config.academic_calendar.as_mapping(), fy=fy, quarter=quarter,
                                academic_year=academic_year, semester=semester)
-    found = visits.select(loaded, school=key, start=start, end=end, project=project, network=network)
+    found = visits.select(loaded, school=key, start=start, end=end, project=project, network=network,
+                          supervisors=supervisor)
     if json_out:
         ui.print_json([visits.as_json(loaded, e) for e in found])
         return
@@ -232,13 +249,18 @@ def list_(
     table.add_column(t("โครงการ", "project"))
     table.add_column(t("ข้อเสนอแนะ", "suggestions"), ratio=3, overflow="fold")
     table.add_column(t("ติดตามผล", "follow-up"), no_wrap=True)
+    people = len({person_key(n) for e in found for n in e.data.get("supervisors", [])}) > 1
+    if people:  # a shared repository: whose visit it was
+        table.add_column(t("ผู้นิเทศ", "supervisors"), ratio=1, overflow="fold")
     table.add_column(t("รหัส", "id"), no_wrap=True)
     for e in found:
         d = e.data
         fu = d.get("follow_up") or {}
         follow = (thai.format_date(thai.parse_date(fu["date"])) + (" ✓" if fu.get("done") else "")) if fu.get("date") else ""
+        who = [Text("\n".join(d.get("supervisors", [])))] if people else []
         table.add_row(thai.format_date(visits.visit_date(e)), Text(visits.school_name(loaded, d["school"])),
-                      Text(d.get("project") or ""), Text(d.get("suggestions") or ""), follow, Text(visits.short_id(e.id), style="dim"))
+                      Text(d.get("project") or ""), Text(d.get("suggestions") or ""), follow, *who,
+                      Text(visits.short_id(e.id), style="dim"))
     ui.out().print(table)
 
 
@@ -330,67 +352,10 @@ def _apply(loaded: Loaded, e: Entry, changes: dict[str, Any], commit: bool | Non
         return
     ui.say(t("แก้ไขแล้ว: {p}", "updated: {p}", p=e.path))
     data = {**e.data, **changes}
-    ui.commit(ws, [path], _commit_message(ws, loaded, data, ("แก้บันทึกการนิเทศ", "edit visit to")), commit,
+    ui.commit(ws, [path], commit_message(loaded, data, ("แก้บันทึกการนิเทศ", "edit visit to")), commit,
                         evidence=changes.get("evidence") or [])
 
 
-@app.command("done", help=t("บันทึกว่าติดตามผลแล้ว", "mark a visit's follow-up as done"))
-def done(visit: VisitArg, commit: CommitOpt = None) -> None:
-    from nitet.cli import context
-    from nitet.core.errors import DataError
-    from nitet.domain import visits
+from nitet.commands import visit_followup  # noqa: E402  (visit done, visit due)
 
-    loaded = context.load()
-    e = visits.find_visit(loaded, visit)
-    fu = e.data.get("follow_up")
-    if not fu:
-        raise DataError(t("บันทึก {i} ไม่มีการติดตามผล", "visit {i} has no follow-up", i=e.id),
-                        t("เพิ่มด้วย nitet visit edit {i} --follow-up วันที่ --follow-up-action ...",
-                          "add one with nitet visit edit {i} --follow-up DATE", i=e.id))
-    _apply(loaded, e, {"follow_up": {**fu, "done": True}}, commit)
-
-
-@app.command("due", help=t("การติดตามผลที่ถึงกำหนดหรือใกล้ถึง พร้อมข้อเสนอแนะครั้งก่อน",
-                           "follow-ups due or near, with what was advised"))
-def due(
-    days: Annotated[int, IntOption("--days", min=0, help=t("รวมที่จะถึงภายในกี่วัน", "include those due within N days"))] = 14,
-    json_out: JsonOpt = False,
-) -> None:
-    from datetime import date
-
-    from nitet.cli import context, ui
-    from nitet.core import thai
-    from nitet.domain import visits
-
-    today = date.today()
-    loaded = context.load()
-    ui.warn_left_out(loaded)
-    items = visits.follow_ups_due(loaded, today, days)
-    if json_out:
-        ui.print_json([{"visit": f.visit, "path": f.path, "school": f.school, "school_name": f.school_name,
-                        "visit_date": f.visit_date.isoformat(), "due": f.due.isoformat(),
-                        "days_left": f.days_left(today), "action": f.action, "suggestions": f.suggestions,
-                        "later_visit": f.later_visit.isoformat() if f.later_visit else None} for f in items])
-        return
-    if not items:
-        ui.say(t("ไม่มีการติดตามผลที่ถึงกำหนดภายใน {n} วัน", "no follow-ups due within {n} days", n=days))
-        return
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=t("การติดตามผล ({n} รายการ)", "Follow-ups ({n})", n=len(items)))
-    table.add_column(t("กำหนด", "due"), no_wrap=True)
-    table.add_column(t("โรงเรียน", "school"), ratio=2, overflow="fold")
-    table.add_column(t("สิ่งที่จะติดตาม", "to follow up"), ratio=2, overflow="fold")
-    table.add_column(t("ข้อเสนอแนะครั้งก่อน", "advised"), ratio=3, overflow="fold")
-    table.add_column(t("นิเทศเมื่อ", "visited"), no_wrap=True)
-    table.add_column(t("รหัส", "id"), no_wrap=True)
-    for f in items:
-        left = f.days_left(today)
-        when = (t("เลยกำหนด {n} วัน", "{n} days late", n=-left) if left < 0 else
-                t("วันนี้", "today") if left == 0 else t("อีก {n} วัน", "in {n} days", n=left))
-        table.add_row(Text(f"{thai.format_date(f.due)}\n{when}", style="red" if left < 0 else ""),
-                      Text(f.school_name), Text(f.action or ""), Text(f.suggestions or ""),
-                      thai.format_date(f.visit_date), Text(visits.short_id(f.visit), style="dim"))
-    ui.out().print(table)
-    ui.say(t("ติดตามแล้ว: nitet visit done รหัส", "done? nitet visit done ID"))
+visit_followup.register(app)

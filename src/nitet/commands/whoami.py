@@ -17,6 +17,7 @@ def whoami(
 ) -> None:
     from nitet.cli import context, ui
     from nitet.core.errors import DataError
+    from nitet.core.people import person_key
     from nitet.storage import identity
 
     ws = context.workspace()
@@ -30,6 +31,11 @@ def whoami(
             t("ตั้งด้วย nitet whoami --set \"ชื่อ-สกุล\" (ในคลัง git) หรือ supervisor ใน nitet.yaml (พื้นที่ทำงานคนเดียว)",
               "set it with nitet whoami --set \"FULL NAME\" (in a git repository) or supervisor in nitet.yaml"))
     ui.data(who.name)
+    roster = ws.config.roster()
+    if roster and person_key(who.name) not in {person_key(m.name) for m in roster}:
+        ui.say(t("คำเตือน: {n} ไม่อยู่ในรายชื่อ supervisors ของ nitet.yaml — เขียนชื่อให้ตรงกับรายชื่อ หรือขอผู้ดูแลเพิ่มชื่อ",
+                 "warning: {n} is not on the roster (supervisors in nitet.yaml) — write the name as listed there, "
+                 "or ask the maintainer to add it", n=who.name))
     if name is not None:
         ui.say(t("ตั้งชื่อผู้นิเทศของสำเนานี้แล้ว: บันทึกที่เขียนจากสำเนานี้จะระบุชื่อนี้",
                  "this clone's supervisor is set: records written from this clone name this person"))

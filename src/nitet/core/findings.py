@@ -95,6 +95,11 @@ def describe_validation_error(err: dict[str, Any]) -> tuple[str, str, str, tuple
         return ("follow-up-date",
                 t("วันติดตามผล {fu} อยู่ก่อนวันนิเทศ {d}", "follow-up date {fu} is before the visit date {d}", fu=ctx.get("fu"), d=ctx.get("d")),
                 t("แก้วันติดตามผลให้อยู่หลังวันนิเทศ", "set a follow-up date after the visit"), loc, False)
+    if typ == "follow_up_done_before_visit":
+        return ("follow-up-date",
+                t("วันที่ติดตามแล้ว {done} อยู่ก่อนวันนิเทศ {d}", "follow-up done {done} is before the visit date {d}",
+                  done=ctx.get("done"), d=ctx.get("d")),
+                t("แก้ done_date ให้ไม่ก่อนวันนิเทศ", "set done_date on or after the visit date"), loc, False)
     if typ == "rating_range":
         return ("rating",
                 t("คะแนน {item} = {score} อยู่นอกช่วง 1–{scale}", "rating {item} = {score} is outside 1–{scale}", item=ctx.get("item"), score=ctx.get("score"), scale=ctx.get("scale")),

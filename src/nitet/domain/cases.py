@@ -159,7 +159,8 @@ def choose_step(entry: Entry, wf: Workflow, progress: Progress, wanted: str | No
 
 def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note: str | None = None,
                  evidence: list[str] | None = None, visits: list[str] | None = None,
-                 expect_step: str | None = None, force: str | None = None) -> Advance:
+                 expect_step: str | None = None, force: str | None = None,
+                 by: str | None = None) -> Advance:
     """Complete an open step of a case (see the module docstring). Raises DataError to refuse."""
     from nitet.storage import writer
 
@@ -204,7 +205,7 @@ def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note
                if s.steps and s.id not in already and current in leaf_ids(s)
                and all(i in done_ids for i in leaf_ids(s))]
     rows: list[dict[str, Any]] = [{"step": current, "date": day.isoformat(), "note": note,
-                                   "evidence": paths, "visits": visit_ids, "forced": force}]
+                                   "evidence": paths, "visits": visit_ids, "forced": force, "by": by or None}]
     rows += [{"step": p.id, "date": max(dates[i] for i in leaf_ids(p) if i in dates).isoformat()} for p in parents]
     after = case_progress(case.model_copy(update={"steps": [*case.steps, *_rows_as_steps(rows)]}), wf)
     finished = after.current is None

@@ -50,16 +50,18 @@ _READ = ("นักเรียน ป.๑ ส่วนใหญ่อ่าน�
 _READ2 = ("ครูภาษาไทยจัดมุมรักการอ่านและบันทึกการอ่านรายบุคคล นักเรียนที่ใช้ภาษาถิ่นยังเขียนเรื่องสั้นได้น้อย",
           "ใช้กิจกรรมเล่าเรื่องจากภาพก่อนเขียน และแลกเปลี่ยนวิธีสอนใน PLC ของเครือข่าย")
 
-# (date, school, project, method, supervisee, (findings, suggestions), follow-up (date, action, done))
+# (date, school, project, method, supervisee, (findings, suggestions), follow-up (date, action, result when
+# done: followed up at the school's next visit, on the follow-up's date))
 VISITS: list[tuple[str, str, str | None, str, tuple[str, str, str, str], tuple[str, str],
-                   tuple[str, str, bool] | None]] = [
+                   tuple[str, str, str | None] | None]] = [
     ("2025-10-02", "1063350101", "dltv", "observation", ("นางสาวพิมพ์ใจ รักสอน", "ครู", "คณิตศาสตร์", "ป.4"), _DLTV,
-     ("2026-01-14", "ติดตามการสอนซ่อมเสริมคาบที่สัญญาณขัดข้อง", True)),
+     ("2026-01-14", "ติดตามการสอนซ่อมเสริมคาบที่สัญญาณขัดข้อง",
+      "ครูสอนซ่อมเสริมครบทุกคาบที่สัญญาณขัดข้อง และบันทึกไว้ในแผนการสอน")),
     ("2025-11-12", "1063350203", "dltv", "coaching", ("นายวีระ กล้าหาญ", "ครูผู้ช่วย", "วิทยาศาสตร์", "ป.5"), _DLTV2, None),
     ("2025-11-20", "1063350305", "dltv", "online", ("นางมาลี ศรีสุข", "ครู", "ภาษาไทย", "ป.2"), _DLTV, None),
     ("2025-12-03", "1063350406", "dltv", "observation", ("นายอนุชา ตั้งใจ", "ครู", "สังคมศึกษาฯ", "ป.6"), _DLTV2, None),
     ("2025-12-10", "1063350102", "reading", "coaching", ("นางสาวกานดา อ่านเก่ง", "ครู", "ภาษาไทย", "ป.1"), _READ,
-     ("2026-02-04", "ติดตามการใช้แบบฝึกอ่านคำควบกล้ำ", True)),
+     ("2026-02-04", "ติดตามการใช้แบบฝึกอ่านคำควบกล้ำ", "ครูใช้แบบฝึกทุกวัน นักเรียนอ่านคำควบกล้ำได้คล่องขึ้น")),
     ("2025-12-17", "1063350204", "reading", "document-review", ("นางบุษบา เขียนดี", "ครู", "ภาษาไทย", "ป.1"), _READ2,
      None),
     ("2025-12-18", "1063350101", None, "meeting", ("นายสมชาย ใจดี", "ผู้อำนวยการโรงเรียน", "", ""),
@@ -69,7 +71,7 @@ VISITS: list[tuple[str, str, str | None, str, tuple[str, str, str, str], tuple[s
      None),
     ("2026-01-21", "1063350508", "dltv", "observation", ("นายธนา ขยันยิ่ง", "ครู", "คณิตศาสตร์", "ป.3"), _DLTV, None),
     ("2026-01-28", "1063350407", "reading", "plc", ("นางสาวอรุณี แสงทอง", "ครู", "ภาษาไทย", "ป.1"), _READ2,
-     ("2026-05-20", "ติดตามผลการคัดกรองภาคเรียนที่ ๑ ปีการศึกษา ๒๕๖๙", False)),
+     ("2026-05-20", "ติดตามผลการคัดกรองภาคเรียนที่ ๑ ปีการศึกษา ๒๕๖๙", None)),
     ("2026-02-04", "1063350102", "reading", "observation", ("นางสาวกานดา อ่านเก่ง", "ครู", "ภาษาไทย", "ป.1"), _READ2,
      None),
     ("2026-02-11", "1063350203", "dltv", "coaching", ("นายวีระ กล้าหาญ", "ครูผู้ช่วย", "วิทยาศาสตร์", "ป.5"), _DLTV,
@@ -78,7 +80,7 @@ VISITS: list[tuple[str, str, str | None, str, tuple[str, str, str, str], tuple[s
     ("2026-03-04", "1063350406", "reading", "observation", ("นางสาวจันทร์เพ็ญ ใฝ่รู้", "ครู", "ภาษาไทย", "ป.2"), _READ,
      None),
     ("2026-03-11", "1063350305", "dltv", "online", ("นางมาลี ศรีสุข", "ครู", "ภาษาไทย", "ป.2"), _DLTV2,
-     ("2026-06-10", "ติดตามการบันทึกหลังการสอน DLTV", False)),
+     ("2026-06-10", "ติดตามการบันทึกหลังการสอน DLTV", None)),
 ]
 
 #: The plan of SPEC §2, exactly.
@@ -169,7 +171,8 @@ def write_demo(ws: Workspace) -> None:
                 project or "", "การนิเทศภายใน")],
             "findings": finding, "suggestions": suggestion}
         if fu:
-            data["follow_up"] = {"date": fu[0], "action": fu[1], **({"done": True} if fu[2] else {})}
+            data["follow_up"] = {"date": fu[0], "action": fu[1], **(
+                {"done": True, "done_date": fu[0], "result": fu[2], "done_by": supervisor} if fu[2] else {})}
         writer.create(ws, path, Visit, data)
     for plan in (DLTV_PLAN, READING_PLAN):
         path = writer.create(ws, ids.plan_path(ws, plan["id"]), Plan, plan)

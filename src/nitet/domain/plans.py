@@ -109,7 +109,7 @@ def check_result_ids(plan: dict[str, Any], activities: Iterable[str], indicators
 
 def apply_result(doc: Any, quarter: int, *, spent: int | float | None = None,
                  activities: dict[str, str] | None = None, indicators: dict[str, int | float] | None = None,
-                 problems: str | None = None, suggestions: str | None = None) -> None:
+                 problems: str | None = None, suggestions: str | None = None, by: str | None = None) -> None:
     """Create or update the result entry of ``quarter`` in a round-trip plan document.
 
     Values given replace the stored ones; activity and indicator maps are merged key by key.
@@ -130,7 +130,7 @@ def apply_result(doc: Any, quarter: int, *, spent: int | float | None = None,
             entry = CommentedMap([("quarter", quarter)])
             at = sum(1 for r in results if int(r.get("quarter", 0)) < quarter)
             results.insert(at, entry)
-    order = ("quarter", "spent", "activities", "indicators", "problems", "suggestions")
+    order = ("quarter", "spent", "activities", "indicators", "problems", "suggestions", "by")
 
     def set_key(key: str, value: Any) -> None:
         place(entry, order, key, value)
@@ -149,3 +149,5 @@ def apply_result(doc: Any, quarter: int, *, spent: int | float | None = None,
     for key, text in (("problems", problems), ("suggestions", suggestions)):
         if text is not None:
             set_key(key, to_commented(text))
+    if by:
+        set_key("by", by)

@@ -1,6 +1,7 @@
 """The week at a glance (``nitet todo``): what needs doing, gathered from the records.
 
-* follow-ups due or late (:func:`nitet.domain.visits.follow_ups_due`, as of the day);
+* follow-ups due or late (:func:`nitet.domain.visits.follow_ups_due`, as of the day), and those closed
+  in the last days with what was found (:func:`nitet.domain.followups.closed_between`);
 * steps of active cases that are overdue or due soon (:mod:`nitet.domain.flows`);
 * the active cases with the steps open in each — every strand's state under a parallel step;
 * schools not yet visited this fiscal quarter, target schools first (:func:`nitet.domain.visits.unvisited`);
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 from nitet.core import thai
 
 if TYPE_CHECKING:
+    from nitet.domain.followups import FollowUp
     from nitet.domain.visits import FollowUpDue, UnvisitedSchool
     from nitet.storage.loaded import Loaded
 
@@ -78,6 +80,7 @@ class Agenda:
     fiscal_year: int
     quarter: int
     follow_ups: list[FollowUpDue] = field(default_factory=list)
+    closed: list[FollowUp] = field(default_factory=list)  # follow-ups closed in the last ``days`` days
     steps: list[StepDue] = field(default_factory=list)
     cases: list[CaseOpen] = field(default_factory=list)
     unvisited: list[UnvisitedSchool] = field(default_factory=list)
@@ -166,6 +169,7 @@ def screening_missing(loaded: Loaded, academic_year: int, semester: int) -> list
 
 
 def agenda(loaded: Loaded, today: date, days: int = 7) -> Agenda:
+    from nitet.domain.followups import closed_between
     from nitet.domain.visits import follow_ups_due, unvisited
 
     config = loaded.ws.config
@@ -175,6 +179,7 @@ def agenda(loaded: Loaded, today: date, days: int = 7) -> Agenda:
     away.sort(key=lambda s: not s.target)  # stable: keeps the network and Thai name order
     a = Agenda(today=today, days=days, fiscal_year=fy, quarter=q,
                follow_ups=follow_ups_due(loaded, today, days, as_of=True),
+               closed=closed_between(loaded, today - timedelta(days=days), today),
                steps=case_steps_due(loaded, today, days), cases=cases_open(loaded, today),
                unvisited=away, schools=len(loaded.of("school")),
                krs=krs_due(today, config.report.krs_due_days))

@@ -80,10 +80,14 @@ def _be_year(year: int, what: str) -> int:
 
 def select(
     loaded: Loaded, *, school: str | None = None, start: date | None = None, end: date | None = None,
-    project: str | None = None, network: str | None = None,
+    project: str | None = None, network: str | None = None, supervisors: Iterable[str] | None = None,
 ) -> list[Entry]:
-    """Visits matching every given filter, oldest first. ``school`` is a school key."""
+    """Visits matching every given filter, oldest first. ``school`` is a school key;
+    ``supervisors``: visits naming any of them (titles and spacing aside)."""
+    from nitet.core.people import person_key
+
     schools = loaded.index("school")
+    people = {person_key(n) for n in supervisors or []}
     out = []
     for e in loaded.of("visit"):
         d = visit_date(e)
@@ -92,6 +96,8 @@ def select(
         if school and e.data.get("school") != school:
             continue
         if project and e.data.get("project") != project:
+            continue
+        if people and not people & {person_key(n) for n in e.data.get("supervisors", [])}:
             continue
         if network is not None:
             s = schools.get(e.data.get("school", ""))
@@ -143,8 +149,9 @@ def follow_ups_due(loaded: Loaded, today: date, days: int = 14, *, as_of: bool =
     """Follow-ups not done whose date is on or before ``today + days``, earliest first.
 
     ``as_of`` (``nitet todo --date``): as the records stood on ``today`` — visits dated later do not
-    count, and a ``done`` flag (it carries no date) counts for a past day only once a later visit to
-    the school is dated by then, or when no later visit is recorded at all.
+    count; a follow-up closed on ``done_date`` counts as done from that day; a bare ``done`` flag (old
+    records, hand edits) counts for a past day only once a later visit to the school is dated by
+    then, or when no later visit is recorded at all.
     """
     horizon = today + timedelta(days=days)
     latest: dict[str, date] = {}    # each school's latest visit (by today, with as_of)
@@ -165,7 +172,11 @@ def follow_ups_due(loaded: Loaded, today: date, days: int = 14, *, as_of: bool =
         key = str(e.data.get("school", ""))
         later = latest.get(key)
         later = later if later is not None and later > d else None
-        if (fu.get("done") and (trust_done or later is not None or last_ever[key] <= d)) or due > horizon:
+        if fu.get("done") and fu.get("done_date"):  # closed on a known day: done from that day on
+            closed = not as_of or date.fromisoformat(fu["done_date"]) <= today
+        else:
+            closed = bool(fu.get("done")) and (trust_done or later is not None or last_ever[key] <= d)
+        if closed or due > horizon:
             continue
         out.append(FollowUpDue(
             visit=e.id, path=e.path, school=key, school_name=school_name(loaded, key), visit_date=d,

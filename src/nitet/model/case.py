@@ -17,6 +17,8 @@ class CompletedStep(NitetModel):
     visits: Annotated[list[str], Field(title="การนิเทศที่เกี่ยวข้อง", description="รหัสบันทึกการนิเทศ")] = []
     forced: Annotated[str | None, Field(
         title="เหตุผลที่ข้ามหลักฐาน", description="บันทึกเมื่อใช้ --force ทั้งที่หลักฐานยังไม่ครบ")] = None
+    by: Annotated[str | None, Field(
+        title="ผู้บันทึก", description="ศึกษานิเทศก์ผู้บันทึกขั้นตอนนี้ (ชื่อผู้ใช้ของสำเนา: nitet whoami)")] = None
 
 
 class Case(Record):

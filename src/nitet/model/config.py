@@ -106,12 +106,22 @@ class ReportSettings(NitetModel):
     krs_due_days: Annotated[int, Field(title="ส่งรายงาน KRS ภายในกี่วันหลังสิ้นไตรมาส", ge=0, le=90)] = 15
 
 
+class Member(NitetModel):
+    name: Annotated[str, Field(title="ชื่อ-สกุล", min_length=1)]
+    position: Annotated[str | None, Field(title="ตำแหน่ง", description="เช่น ศึกษานิเทศก์ชำนาญการพิเศษ")] = None
+
+
 class Config(NitetModel):
     FILE: ClassVar[str] = "nitet.yaml"
 
     office: Annotated[str, Field(title="หน่วยงาน")] = ""
     group: Annotated[str | None, Field(title="กลุ่มงาน")] = None
-    supervisor: Annotated[str, Field(title="ศึกษานิเทศก์ (ผู้ใช้)")] = ""
+    supervisor: Annotated[str, Field(
+        title="ศึกษานิเทศก์ (ผู้ใช้เมื่อสำเนายังไม่ได้ตั้งชื่อ)",
+        description="ชื่อของแต่ละคนอยู่ในสำเนาของตน (nitet whoami --set); ค่านี้ใช้เมื่อสำเนาไม่ได้ตั้งชื่อและ git ไม่มี user.name")] = ""
+    supervisors: Annotated[list[Annotated[str, Field(min_length=1)] | Member], Field(
+        title="รายชื่อศึกษานิเทศก์ของสำนักงาน",
+        description="ชื่อ หรือ {name, position}; เมื่อมีรายชื่อ nitet check เตือนการนิเทศที่ผู้นิเทศไม่อยู่ในรายชื่อ")] = []
     school_key: Annotated[Literal["moe", "smis"], Field(
         title="รหัสหลักของโรงเรียน", description="moe = รหัส ๑๐ หลัก (ค่าเริ่มต้น), smis = รหัส SMIS ๘ หลัก")] = "moe"
     digits: Annotated[Literal["thai", "arabic"], Field(
@@ -124,3 +134,7 @@ class Config(NitetModel):
         title="โครงการที่ใช้ในบันทึกการนิเทศ", description="รหัส -> ชื่อโครงการ")] = dict(DEFAULT_PROJECTS)
     report: Annotated[ReportSettings, Field(title="การตั้งค่ารายงาน")] = ReportSettings()
     start_date: Annotated[IsoDate | None, Field(title="วันที่เริ่มใช้ nitet")] = None
+
+    def roster(self) -> list[Member]:
+        """The office's supervisors (``supervisors``), each as a :class:`Member`."""
+        return [m if isinstance(m, Member) else Member(name=m) for m in self.supervisors]

@@ -43,6 +43,8 @@ class QuarterResult(NitetModel):
     indicators: Annotated[dict[str, float], Field(title="ผลตามตัวชี้วัด")] = {}
     problems: Annotated[str | None, Field(title="ปัญหาอุปสรรค")] = None
     suggestions: Annotated[str | None, Field(title="ข้อเสนอแนะ")] = None
+    by: Annotated[str | None, Field(
+        title="ผู้บันทึกผล", description="ศึกษานิเทศก์ผู้บันทึกผลไตรมาสนี้ล่าสุด (ชื่อผู้ใช้ของสำเนา: nitet whoami)")] = None
 
 
 class Plan(Record):

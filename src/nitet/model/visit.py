@@ -35,6 +35,10 @@ class FollowUp(NitetModel):
     date: Annotated[IsoDate | None, Field(title="วันที่ติดตาม", description="ISO ค.ศ. เช่น 2026-12-15")] = None
     action: Annotated[str | None, Field(title="สิ่งที่จะติดตาม")] = None
     done: Annotated[bool, Field(title="ติดตามแล้ว")] = False
+    done_date: Annotated[IsoDate | None, Field(
+        title="วันที่ติดตามแล้ว", description="ISO ค.ศ.; บันทึกโดย nitet visit done --date")] = None
+    result: Annotated[str | None, Field(title="ผลการติดตาม", description="สิ่งที่พบเมื่อติดตาม (nitet visit done --result)")] = None
+    done_by: Annotated[str | None, Field(title="ผู้ติดตาม", description="ศึกษานิเทศก์ผู้บันทึกว่าติดตามแล้ว")] = None
 
 
 class Visit(Record):
@@ -88,6 +92,11 @@ class Visit(Record):
             raise PydanticCustomError(
                 "follow_up_before_visit", "follow-up date {fu} is before the visit date {d}",
                 {"fu": self.follow_up.date.isoformat(), "d": self.date.isoformat(), "at": "follow_up.date"},
+            )
+        if self.follow_up and self.follow_up.done_date and self.follow_up.done_date < self.date:
+            raise PydanticCustomError(
+                "follow_up_done_before_visit", "follow-up done {done} is before the visit date {d}",
+                {"done": self.follow_up.done_date.isoformat(), "d": self.date.isoformat(), "at": "follow_up.done_date"},
             )
         if self.step and not self.case:
             raise PydanticCustomError("step_without_case", "step is set but case is not", {"at": "step"})

@@ -181,11 +181,12 @@ def build(data: Any, fy: int, quarter: int, *, cumulative: bool = False, today: 
     fy_start, _ = thai.fiscal_year_range(fy)
     start, end = thai.fiscal_period(fy, quarter, cumulative=cumulative)
     first_q = 1 if cumulative else quarter
+    reporter = src.reporter()
     report = KrsReport(
         title=cfg.report.krs_title, office=cfg.office, group=cfg.group, fiscal_year=fy, quarter=quarter,
         cumulative=cumulative, months=(quarter if cumulative else 1) * 3,
         heading=heading(fy, quarter, cumulative, ws.thai_digits), start=start, end=end,
-        reporter=cfg.report.reporter or cfg.supervisor or None, reporter_position=cfg.report.reporter_position,
+        reporter=reporter, reporter_position=src.reporter_position(reporter),
         report_date=today or date.today(), thai_digits=ws.thai_digits, skipped_files=src.problem_files())
     plans = sorted(((loaded, e) for loaded, e in src.entries("plan") if e.data["fiscal_year"] == fy),
                    key=lambda le: (src.loads.index(le[0]), le[1].id))

@@ -113,8 +113,8 @@ def visits(r: VisitsReport) -> Any:
     wb = Workbook()
     cols = [Column("ที่", "int"), Column("วันที่"), Column("โรงเรียน"), Column("กลุ่มเครือข่าย"), Column("โครงการ"),
             Column("ผู้รับการนิเทศ", wrap=True), Column("ผลการนิเทศ", wrap=True), Column("ข้อเสนอแนะ", wrap=True)]
-    if r.several:
-        cols.append(Column("ผู้นิเทศ"))
+    if r.by_person:
+        cols.append(Column("ผู้นิเทศ", wrap=True))
     s = SheetWriter(wb, "บันทึกการนิเทศ", cols, first=True)
     s.title(r.title, r.office, r.heading)
     if r.empty:
@@ -125,7 +125,7 @@ def visits(r: VisitsReport) -> Any:
     for n, v in enumerate(r.visits, start=1):
         row = [n, _date(v.date, r), v.school_name, v.network, v.project, "\n".join(v.supervisees), v.findings,
                v.suggestions]
-        s.add(row + ([v.source] if r.several else []))
+        s.add(row + (["\n".join(v.supervisors) or v.source] if r.by_person else []))
     s.finish()
     sc = SheetWriter(wb, "รายโรงเรียน", [
         Column("ที่", "int"), Column("โรงเรียน"), Column("รหัสโรงเรียน"), Column("กลุ่มเครือข่าย"),
@@ -146,6 +146,25 @@ def visits(r: VisitsReport) -> Any:
     nw.add([None, "รวม", len(r.schools), len(r.visits)], bold=True)
     nw.finish()
     nw.bar_chart("จำนวนครั้งที่นิเทศ รายกลุ่มเครือข่าย", 2, 4, nw.header_row + 1, last, "ครั้ง", beside=True)
+    if r.follow_ups:
+        fs = SheetWriter(wb, "การติดตามผล", [
+            Column("ที่", "int"), Column("โรงเรียน"), Column("นิเทศเมื่อ"), Column("สิ่งที่ติดตาม", wrap=True),
+            Column("กำหนด"), Column("ติดตามเมื่อ"), Column("ผลการติดตาม", wrap=True)])
+        fs.title(r.title, r.heading)
+        fs.header()
+        for n, f in enumerate(r.follow_ups, start=1):
+            fs.add([n, f.school_name, _date(f.visit_date, r), f.action, _date(f.due, r) if f.due else None,
+                    _date(f.done_date, r) if f.done_date else ("ติดตามแล้ว" if f.done else "ยังไม่ได้ติดตาม"),
+                    f.result])
+        fs.finish()
+    if r.people:
+        pp = SheetWriter(wb, "รายผู้นิเทศ", [
+            Column("ที่", "int"), Column("ผู้นิเทศ"), Column("จำนวนโรงเรียน", "int"), Column("จำนวนครั้ง", "int")])
+        pp.title(r.title, r.heading)
+        pp.header()
+        for n, person in enumerate(r.people, start=1):
+            pp.add([n, person.name, person.schools, person.visits])
+        pp.finish()
     return wb
 
 

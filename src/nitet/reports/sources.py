@@ -43,8 +43,29 @@ class Sources:
         return len(self.loads) > 1
 
     def label(self, loaded: Loaded) -> str:
-        """How a workspace is named in a combined report: its supervisor, else its folder."""
-        return loaded.ws.config.supervisor or loaded.ws.root.name
+        """How a workspace is named in a combined report: its supervisor (``storage.identity``:
+        the clone's own name first), else its folder."""
+        from nitet.storage.identity import supervisor
+
+        return supervisor(loaded.ws) or loaded.ws.root.name
+
+    def reporter(self) -> str | None:
+        """Who reports (ผู้รายงาน): ``report.reporter`` of nitet.yaml when the office fixed one, else
+        the supervisor of this clone (``storage.identity``) — not whoever ran ``nitet init``."""
+        from nitet.storage.identity import supervisor
+
+        return self.ws.config.report.reporter or supervisor(self.ws) or None
+
+    def reporter_position(self, reporter: str | None) -> str | None:
+        """The reporter's position: theirs on the office's roster, else ``report.reporter_position``."""
+        from nitet.core.people import person_key
+
+        cfg = self.ws.config
+        if reporter:
+            for m in cfg.roster():
+                if m.position and person_key(m.name) == person_key(reporter):
+                    return m.position
+        return cfg.report.reporter_position
 
     def entries(self, kind: str) -> Iterator[tuple[Loaded, Entry]]:
         if not self.several:

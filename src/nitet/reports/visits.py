@@ -45,6 +45,24 @@ class NetworkTotal:
 
 
 @dataclass
+class FollowUpRow:
+    school_name: str
+    visit_date: date
+    action: str           # what was to be followed up (or the advice given)
+    due: date | None
+    done_date: date | None
+    done: bool
+    result: str
+
+
+@dataclass
+class PersonTotal:
+    name: str
+    schools: int
+    visits: int
+
+
+@dataclass
 class VisitsReport:
     title: str
     office: str
@@ -59,8 +77,16 @@ class VisitsReport:
     visits: list[VisitRow] = field(default_factory=list)
     schools: list[SchoolTotal] = field(default_factory=list)
     networks: list[NetworkTotal] = field(default_factory=list)
+    people: list[PersonTotal] = field(default_factory=list)   # per supervisor, when several did the visits
+    follow_ups: list[FollowUpRow] = field(default_factory=list)  # of the period's visits: done or not, result
+    only: list[str] = field(default_factory=list)             # the supervisors asked for (--supervisor)
     several: bool = False
     skipped_files: int = 0
+
+    @property
+    def by_person(self) -> bool:
+        """Each visit names its supervisors: a combined report, or several people's visits."""
+        return self.several or bool(self.people)
 
     @property
     def empty(self) -> bool:
@@ -72,7 +98,12 @@ def supervisee_text(s: dict[str, Any]) -> str:
     return f"{s['name']} ({', '.join(extra)})" if extra else str(s["name"])
 
 
-def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None = None) -> VisitsReport:
+def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None = None,
+          supervisors: list[str] | None = None) -> VisitsReport:
+    """The visits of ``quarter`` (or the whole fiscal year ``fy``); ``supervisors``: only the visits
+    that name one of them (titles and spacing aside)."""
+    from nitet.core.people import person_key
+
     src: Sources = as_sources(data)
     ws = src.ws
     start, end = thai.fiscal_period(fy, quarter)
@@ -83,16 +114,28 @@ def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None 
         head = thai.format_quarter_heading(fy, quarter, ws.thai_digits)
     report = VisitsReport(
         title="รายงานผลการนิเทศ ติดตาม การจัดการศึกษา", office=ws.config.office, fiscal_year=fy, quarter=quarter,
-        heading=head, start=start, end=end, supervisor=ws.config.supervisor or None,
+        heading=head, start=start, end=end, supervisor=src.reporter(),
         report_date=today or date.today(), thai_digits=ws.thai_digits, several=src.several,
-        skipped_files=src.problem_files())
+        skipped_files=src.problem_files(), only=list(supervisors or []))
+    wanted = {person_key(n) for n in supervisors or []}
     schools = src.schools()
     for loaded, e in src.entries("visit"):
         d = date.fromisoformat(e.data["date"])
         if not start <= d <= end:
             continue
+        if wanted and not wanted & {person_key(n) for n in e.data.get("supervisors", [])}:
+            continue
         key = e.data["school"]
         s = schools.get(key, {})
+        fu = e.data.get("follow_up") or {}
+        if fu.get("date") or fu.get("action"):
+            done_on = date.fromisoformat(fu["done_date"]) if fu.get("done_date") else None
+            done = bool(fu.get("done")) and (done_on is None or done_on <= report.report_date)  # as of the report
+            report.follow_ups.append(FollowUpRow(
+                school_name=str(s.get("name", key)), visit_date=d,
+                action=str(fu.get("action") or e.data.get("suggestions") or ""),
+                due=date.fromisoformat(fu["date"]) if fu.get("date") else None,
+                done_date=done_on if done else None, done=done, result=str(fu.get("result") or "") if done else ""))
         report.visits.append(VisitRow(
             id=e.id, date=d, school=key, school_name=str(s.get("name", key)), network=s.get("network"),
             project=e.data.get("project"), supervisors=list(e.data.get("supervisors", [])),
@@ -118,4 +161,25 @@ def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None 
     if NO_NETWORK in by_net:
         ss = by_net[NO_NETWORK]
         report.networks.append(NetworkTotal(NO_NETWORK, len(ss), sum(s.visits for s in ss)))
+    report.people = _people(report.visits)
+    report.follow_ups.sort(key=lambda f: (f.visit_date, rank.get(f.school_name, 0)))
     return report
+
+
+def _people(rows: list[VisitRow]) -> list[PersonTotal]:
+    """Visits and schools per supervisor (a visit by two counts for each), in Thai order; empty when
+    one person (or nobody named) did every visit. Names differing only in title or spacing are one
+    person, shown as first written."""
+    from nitet.core.people import person_key
+
+    names: dict[str, str] = {}
+    visits: dict[str, int] = defaultdict(int)
+    schools: dict[str, set[str]] = defaultdict(set)
+    for v in rows:
+        for n in dict.fromkeys(person_key(x) for x in v.supervisors):
+            names.setdefault(n, next(x for x in v.supervisors if person_key(x) == n))
+            visits[n] += 1
+            schools[n].add(v.school)
+    if len(names) < 2:
+        return []
+    return thai_sorted([PersonTotal(names[k], len(schools[k]), visits[k]) for k in names], key=lambda p: p.name)
