@@ -114,9 +114,9 @@ def _show(a: Agenda) -> None:
     if a.closed:
         heading(t("ติดตามผลแล้วในช่วง {n} วันที่ผ่านมา ({m})", "Followed up in the last {n} days ({m})",
                   n=a.days, m=len(a.closed)))
-        for c in a.closed:
-            item(f"{format_date(c.done_date) if c.done_date else ''} {c.school_name}" + (f" — {c.action}" if c.action else "")
-                 + (f": {c.result}" if c.result else t(" (ไม่ได้บันทึกผล)", " (no result recorded)")))
+        for fu in a.closed:
+            item(f"{format_date(fu.done_date) if fu.done_date else ''} {fu.school_name}" + (f" — {fu.action}" if fu.action else "")
+                 + (f": {fu.result}" if fu.result else t(" (ไม่ได้บันทึกผล)", " (no result recorded)")))
 
     heading(t("ขั้นตอนงานที่เกินกำหนดหรือใกล้กำหนด ({n})", "Case steps overdue or due soon ({n})", n=len(a.steps)))
     if not a.steps:
