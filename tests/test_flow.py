@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_runner
 from nitet.domain.flows import case_progress
 from nitet.storage.yamlfast import parse_fast
 
@@ -17,7 +18,6 @@ MANUAL_ORDER = {
     "area-supervision": ["1", "2", "3", "4.1", "4.2.1", "4.2.2", "4.2", "4", "5"],
 }
 SCHOOL = 'code: "1063020130"\nname: โรงเรียนบ้านทดสอบ\ndistrict: แม่สอด\n'
-ME = "นางสาวทดสอบ ระบบ"  # the supervisor of the test workspace: each step recorded names who recorded it
 
 
 def start(run, workflow: str = "area-supervision", *extra: str) -> str:
@@ -33,6 +33,11 @@ def case_file(ws: Path, case_id: str) -> Path:
 
 def read(ws: Path, case_id: str) -> dict:
     return parse_fast(case_file(ws, case_id).read_bytes())  # dates stay ISO text, as stored
+
+
+def read_any(ws: Path, case_id: str) -> dict:
+    path = next((ws / "records/cases").rglob(f"{case_id}.yaml"))
+    return parse_fast(path.read_bytes())
 
 
 def add_visit(ws: Path, name: str, **fields: str) -> str:
@@ -63,8 +68,8 @@ def test_each_manual_process_runs_from_start_to_done(ws: Path, run, workflow: st
     assert doc["finished"] == f"2025-11-{len(leaves):02d}"
     by_step = {s["step"]: s for s in doc["steps"]}
     for n, leaf in enumerate(leaves, start=1):
-        assert by_step[leaf] == {"step": leaf, "date": f"2025-11-{n:02d}", "note": f"บันทึกขั้นตอน {leaf}",
-                                 "evidence": ["evidence/รายงาน.pdf"], "by": ME}
+        assert by_step[leaf] == {"step": leaf, "date": f"2025-11-{n:02d}", "by": "นางสาวทดสอบ ระบบ",
+                                 "note": f"บันทึกขั้นตอน {leaf}", "evidence": ["evidence/รายงาน.pdf"]}
     text = case_file(ws, cid).read_text(encoding="utf-8")
     for sid in MANUAL_ORDER[workflow]:
         assert f'  - step: "{sid}"\n' in text
@@ -117,24 +122,79 @@ def test_cancelling_a_done_case_speaks_of_cancelling(ws: Path, run) -> None:
     assert f"case {cid} is already done (2025-11-01); it cannot be cancelled" in en
 
 
-def test_missing_evidence_is_refused_and_force_reason_recorded(ws: Path, run) -> None:
+def test_missing_suggested_evidence_warns_and_the_step_is_recorded(ws: Path, run) -> None:
+    """The manual sets no evidence: the built-in workflows suggest it and warn, never refuse."""
     cid = start(run)
     before = case_file(ws, cid).read_bytes()
-    r = run("flow", "advance", cid, "--note", "รวบรวมข้อมูลแล้ว")
-    assert r.exit_code == 1
-    assert "ขั้นตอน 1 ต้องมีหลักฐาน (ข้อมูลสารสนเทศ) แต่ยังไม่ได้ระบุ" in r.stderr
-    assert "--force" in r.stderr
-    assert case_file(ws, cid).read_bytes() == before
     r = run("flow", "advance", cid, "--evidence", "evidence/ไม่มีไฟล์นี้.pdf")
     assert r.exit_code == 1 and "ไม่พบไฟล์หลักฐาน evidence/ไม่มีไฟล์นี้.pdf" in r.stderr
     assert case_file(ws, cid).read_bytes() == before
-    r = run("flow", "advance", cid, "--note", "รวบรวมข้อมูลแล้ว", "--force", "โรงเรียนยังไม่ส่งข้อมูล",
-            "--date", "2025-10-15")
-    assert r.exit_code == 0
-    assert read(ws, cid)["steps"] == [{"step": "1", "date": "2025-10-15", "note": "รวบรวมข้อมูลแล้ว",
-                                       "forced": "โรงเรียนยังไม่ส่งข้อมูล", "by": ME}]
-    detail = run("flow", "status", cid)
-    assert "ข้ามหลักฐาน เพราะ: โรงเรียนยังไม่ส่งข้อมูล" in detail.stdout
+    r = run("flow", "advance", cid, "--note", "รวบรวมข้อมูลแล้ว", "--date", "2025-10-15")
+    assert r.exit_code == 0, r.stderr
+    assert "คำเตือน: ขั้นตอน 1 ยังไม่มีหลักฐานที่แนะนำ (ข้อมูลสารสนเทศ [nitet เพิ่ม]) — บันทึกว่าเสร็จแล้ว" in r.stderr
+    assert "--record" in r.stderr
+    assert read(ws, cid)["steps"] == [{"step": "1", "date": "2025-10-15", "by": "นางสาวทดสอบ ระบบ",
+                                       "note": "รวบรวมข้อมูลแล้ว"}]
+    detail = run("flow", "status", cid).stdout
+    assert "✓ 1. รวบรวมจัดทำระบบข้อมูลสารสนเทศ" in detail and "(บันทึกโดย นางสาวทดสอบ ระบบ)" in detail
+    assert "หลักฐานที่แนะนำ: ข้อมูลสภาพความต้องการ" in detail  # the step open next says what it suggests
+
+
+def test_required_evidence_is_refused_without_a_piece_and_force_reason_recorded(ws: Path, run) -> None:
+    (ws / "workflows/mine.yaml").write_text(
+        'id: mine\ntitle: งานของสำนักงาน\nsteps:\n  - id: "1"\n    title: ส่งแผน\n'
+        '    evidence:\n      - {title: แผนที่ลงนามแล้ว, required: true}\n      - บันทึกการประชุม\n'
+        '  - id: "2"\n    title: สรุป\n', encoding="utf-8")
+    cid = start(run, "mine")
+    before = case_file(ws, cid).read_bytes()
+    r = run("flow", "advance", cid, "--note", "ส่งแล้ว")
+    assert r.exit_code == 1
+    assert "ขั้นตอน 1 ต้องมีหลักฐาน (แผนที่ลงนามแล้ว) แต่ยังไม่ได้ระบุ" in r.stderr and "--force" in r.stderr
+    assert case_file(ws, cid).read_bytes() == before
+    r = run("flow", "advance", cid, "--note", "ส่งแล้ว", "--force", "ผู้อำนวยการยังไม่ลงนาม", "--date", "2025-10-15")
+    assert r.exit_code == 0 and "คำเตือน" not in r.stderr
+    assert read(ws, cid)["steps"] == [{"step": "1", "date": "2025-10-15", "by": "นางสาวทดสอบ ระบบ",
+                                       "note": "ส่งแล้ว", "forced": "ผู้อำนวยการยังไม่ลงนาม"}]
+    assert "ข้ามหลักฐาน เพราะ: ผู้อำนวยการยังไม่ลงนาม" in run("flow", "status", cid).stdout
+    show = run("flow", "show", "mine").stdout
+    assert "หลักฐานที่ต้องมี: แผนที่ลงนามแล้ว" in show and "หลักฐานที่แนะนำ: บันทึกการประชุม" in show
+
+
+def test_a_screening_record_is_evidence_of_step_4_2_2(demo_ws: Path) -> None:
+    run = make_runner(demo_ws)
+    cid = run("flow", "status", "--json").json()[0]["id"]
+    screening = "1063350101-2568-2-p1"
+    r = run("flow", "advance", cid, "--step", "4.2.2", "--record", screening, "--date", "2026-03-31")
+    assert r.exit_code == 0, r.stderr
+    assert "คำเตือน" not in r.stderr
+    assert read_any(demo_ws, cid)["steps"][-1] == {"step": "4.2.2", "date": "2026-03-31",
+                                                   "by": "นางสาวสมใจ ใฝ่นิเทศ", "records": [screening]}
+    step = {s["id"]: s for s in run("flow", "status", cid, "--json").json()["steps"]}["4.2.2"]
+    assert step["records"] == [{"id": screening, "kind": "screening",
+                                "path": f"records/screenings/2568/{screening}.yaml",
+                                "label": "ผลการคัดกรองการอ่านการเขียน โรงเรียนบ้านห้วยน้ำใส ปีการศึกษา 2568 "
+                                         "ภาคเรียนที่ 2 ชั้น ป.1"}]
+    assert "ระเบียนที่เป็นหลักฐาน: ผลการคัดกรองการอ่านการเขียน โรงเรียนบ้านห้วยน้ำใส" in run("flow", "status", cid).stdout
+    visit = run("visit", "list", "--json").json()[0]["id"]  # --record also takes a visit: linked as a visit
+    r = run("flow", "advance", cid, "--step", "4.1", "--record", f"records/visits/2569/{visit}.yaml",
+            "--date", "2026-03-31")
+    assert r.exit_code == 0, r.stderr
+    assert read_any(demo_ws, cid)["steps"][-1]["visits"] == [visit]
+    assert make_runner(demo_ws)("check").exit_code == 0
+    r = run("flow", "advance", cid, "--step", "4.2.1", "--record", "ไม่มีระเบียนนี้")
+    assert r.exit_code == 1 and "ไม่พบระเบียน 'ไม่มีระเบียนนี้'" in r.stderr
+    r = run("flow", "advance", cid, "--step", "4.2.1", "--record", "1063350101-2568")
+    assert r.exit_code == 1 and "ตรงกับระเบียนหลายรายการ" in r.stderr
+
+
+def test_a_linked_record_that_is_gone_is_a_finding(demo_ws: Path) -> None:
+    run = make_runner(demo_ws)
+    cid = run("flow", "status", "--json").json()[0]["id"]
+    assert run("flow", "advance", cid, "--step", "4.2.2", "--record", "1063350101-2568-2-p1").exit_code == 0
+    (demo_ws / "records/screenings/2568/1063350101-2568-2-p1.yaml").unlink()
+    doc = run("check", "--json").json()
+    assert [(f["check"], f["message"]) for f in doc["findings"]] == [
+        ("unknown-record", "ไม่พบระเบียน '1063350101-2568-2-p1'")]
 
 
 def test_step_without_declared_evidence_needs_none(ws: Path, run) -> None:
@@ -164,7 +224,8 @@ def test_visits_linked_to_a_step_appear_under_it(ws: Path, run) -> None:
     assert run("flow", "advance", cid, "--step", "4.1", "--date", "2025-11-22").exit_code == 0
     assert run("flow", "advance", cid, "--step", "4.2.1", "--visit", "2025-11-21-1063020130-bb",
                "--date", "2025-11-23").exit_code == 0
-    assert read(ws, cid)["steps"][-1] == {"step": "4.2.1", "date": "2025-11-23", "visits": [v2], "by": ME}
+    assert read(ws, cid)["steps"][-1] == {"step": "4.2.1", "date": "2025-11-23", "by": "นางสาวทดสอบ ระบบ",
+                                          "visits": [v2]}
     status = run("flow", "status", cid, "--json").json()
     steps = {s["id"]: s for s in status["steps"]}
     assert steps["4.1"]["visits"] == [{"id": v1, "date": "2025-11-20", "school": "1063020130"}]
@@ -187,7 +248,7 @@ def test_step_ids_in_thai_digits_are_accepted(ws: Path, run) -> None:
     # the visit linked to ๔.๑ is that step's evidence: no --force needed
     r = run("flow", "advance", cid, "--step", " ๔.๑ ", "--date", "2025-11-21")
     assert r.exit_code == 0, r.stderr
-    assert read(ws, cid)["steps"][-1] == {"step": "4.1", "date": "2025-11-21", "by": ME}
+    assert read(ws, cid)["steps"][-1] == {"step": "4.1", "date": "2025-11-21", "by": "นางสาวทดสอบ ระบบ"}
     r = run("flow", "advance", cid, "--step", "๕", "--force", "x")
     assert r.exit_code == 1 and f"ขั้นตอนที่ดำเนินการได้ของงาน {cid} ตอนนี้คือ 4.2.1, 4.2.2 ไม่ใช่ ๕" in r.stderr
     assert "ขั้นตอน 5 ต้องรอขั้นตอน 4.2.1, 4.2.2 ตามลำดับของคู่มือ" in r.stderr
@@ -229,7 +290,7 @@ def test_one_step_appended_per_advance_is_a_small_diff(ws: Path, run) -> None:
     after = case_file(ws, cid).read_text(encoding="utf-8").splitlines()
     assert after[:len(before)] == before
     assert after[len(before):] == ['  - step: "2"', "    date: 2025-10-03", "    note: |-",
-                                   "      บรรทัดหนึ่ง", "      บรรทัดสอง", "    forced: ข", f"    by: {ME}"]
+                                   "      บรรทัดหนึ่ง", "      บรรทัดสอง", "    forced: ข", "    by: นางสาวทดสอบ ระบบ"]
 
 
 def test_step_guard_date_and_prefix_errors(ws: Path, run) -> None:
@@ -332,11 +393,17 @@ def test_show_is_a_thai_outline_with_roles_and_references(run) -> None:
                  "บุคคล/หน่วยงานที่เกี่ยวข้อง", "  • คณะกรรมการ ก.ต.ป.น.",
                  "\n  4. ดำเนินการนิเทศโดยใช้โรงเรียนเป็นฐานและโครงการเป็นฐาน\n",
                  "\n        4.2.1 โครงการนิเทศติดตามการจัดการศึกษาทางไกลผ่านดาวเทียม (DLTV)\n",
-                 "หลักฐาน: ผลการคัดกรองการอ่านการเขียน; บันทึกการนิเทศ"):
+                 "หลักฐานที่แนะนำ [nitet เพิ่ม]: ผลการคัดกรองการอ่านการเขียน; บันทึกการนิเทศ",
+                 "[nitet เพิ่ม] = ส่วนที่คู่มือไม่ได้กำหนดไว้ nitet เพิ่มเป็นคำแนะนำ"):
         assert part in out
     krs = run("flow", "show", "krs-report", "--fy", "2569").stdout
     assert "กำหนดเสร็จ: ภายใน 15 วันหลังสิ้นไตรมาสที่ 1 (15 ม.ค. 2569)" in krs
-    assert "ทุกขั้นตอน nitet เพิ่ม" in krs
+    assert "ขั้นตอน หลักฐาน บุคคล และกำหนดเวลาที่ไม่มีเครื่องหมาย [ตามคู่มือ] nitet เพิ่มทั้งหมด" in krs
+    assert "[nitet เพิ่ม]" not in krs  # in a workflow that is nitet's own, nothing needs the mark
+    media = run("flow", "show", "media-innovation").stdout
+    assert "  • ศึกษานิเทศก์ [nitet เพิ่ม]\n" in media  # the manual names no roles for processes 1–3
+    area = run("flow", "show", "area-supervision").stdout
+    assert "  • คณะกรรมการ ก.ต.ป.น.\n" in area  # process 4's roles are the manual's table
     data = run("flow", "show", "media-innovation", "--json").json()
     assert [s["id"] for s in data["steps"]] == ["1", "2", "3", "4", "5", "6", "7"]
     assert [s["id"] for s in data["steps"][1]["steps"]] == ["2.1", "2.2"]

@@ -32,8 +32,11 @@ def _leaves(step: Step) -> list[str]:
 
 def case_steps(loaded: Loaded) -> list[Problem]:
     """Completed steps follow the manual's order, each once; a done case has every step complete."""
+    from nitet.model import RECORD_KINDS
+
     workflows = loaded.workflows()
     visits = loaded.known("visit")  # a visit file with an error still exists
+    known: set[str] | None = None  # every record id, built when a case links records
     out: list[Problem] = []
     for e in loaded.of("case"):
         wf = workflows.get(e.data.get("workflow", ""))
@@ -77,6 +80,15 @@ def case_steps(loaded: Loaded) -> list[Problem]:
                         e.path, ("steps", i, "visits", j), "unknown-visit",
                         t("ไม่พบบันทึกการนิเทศ '{v}'", "visit '{v}' does not exist", v=vid),
                         t("แก้รหัสหรือลบออก (ดู 'nitet visit list')", "fix the id or remove it (see 'nitet visit list')")))
+            for j, rid in enumerate(entry.get("records", [])):
+                if known is None:
+                    known = {x for cls in RECORD_KINDS.values() for x in loaded.known(cls.KIND)}
+                if rid not in known:
+                    out.append(Problem(
+                        e.path, ("steps", i, "records", j), "unknown-record",
+                        t("ไม่พบระเบียน '{r}'", "record '{r}' does not exist", r=rid),
+                        t("แก้รหัสหรือลบออก (รหัสคือชื่อไฟล์ใน records/ ไม่มี .yaml)",
+                          "fix the id or remove it (an id is a file name under records/ without .yaml)")))
             for j, path in enumerate(entry.get("evidence", [])):
                 loaded.watched.add(str(path))
                 if not (loaded.ws.root / path).exists():

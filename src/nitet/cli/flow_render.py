@@ -63,38 +63,62 @@ def strands_legend() -> str:
     return t("✓ เสร็จแล้ว ▶ ดำเนินการได้ ○ รอขั้นตอนก่อนหน้า", "✓ done ▶ open ○ waiting for an earlier step")
 
 
+def origin_mark(origin: str | None) -> str:
+    """How a part of a workflow is marked by where it comes from: [nitet เพิ่ม] / [ตามคู่มือ]."""
+    return t("[nitet เพิ่ม]", "[added by nitet]") if origin == "added" else t("[ตามคู่มือ]", "[from the manual]")
+
+
 def workflow_outline(wf: Workflow, path: str, fy: int | None = None) -> str:
-    """The workflow as the manual presents a process: title, nature, laws, roles, numbered steps."""
-    added = t("[nitet เพิ่ม]", "[added by nitet]")
-    origin = t("ตามคู่มือ", "from the manual") if wf.source == "manual" else t("nitet เพิ่ม", "added by nitet")
-    lines = [wf.title, f"  {t('รหัส', 'id')}: {wf.id} · {t('ที่มา', 'source')}: {origin} · {path}"]
+    """The workflow as the manual presents a process: title, nature, laws, roles, numbered steps with
+    their evidence and due dates. A part whose origin is not the workflow's own (an addition of
+    nitet's to a process of the manual) is marked [nitet เพิ่ม]; a legend says what the marks mean."""
+    def mark(origin: str | None) -> str:
+        return f" {origin_mark(origin)}" if (origin or wf.source) != wf.source else ""
+
+    source = t("ตามคู่มือ", "from the manual") if wf.source == "manual" else t("nitet เพิ่ม", "added by nitet")
+    lines = [wf.title, f"  {t('รหัส', 'id')}: {wf.id} · {t('ที่มา', 'source')}: {source} · {path}"]
+    if wf.source == "added":
+        lines.append("  " + t("ขั้นตอน หลักฐาน บุคคล และกำหนดเวลาที่ไม่มีเครื่องหมาย {m} nitet เพิ่มทั้งหมด "
+                              "คู่มือไม่ได้กำหนดไว้ (เป็นคำแนะนำ ปรับได้ใน {p})",
+                              "steps, evidence, roles and due dates without the mark {m} are all nitet's; the manual "
+                              "gives none (suggestions; change them in {p})", m=origin_mark("manual"),
+                              p=path or "workflows/"))
+    elif any(mark(o) for o in _origins(wf)):
+        lines.append("  " + t("{m} = ส่วนที่คู่มือไม่ได้กำหนดไว้ nitet เพิ่มเป็นคำแนะนำ (ปรับได้ใน {p})",
+                              "{m} = not in the manual: nitet's addition, a suggestion (change it in {p})",
+                              m=origin_mark("added"), p=path or "workflows/"))
     if fy is not None:
         lines.append("  " + t("กำหนดเวลาของปีงบประมาณ {y}", "due dates of fiscal year {y}", y=fy))
     if wf.nature:
         lines += ["", t("ลักษณะงาน", "Nature of the work"), *(f"  {x}" for x in wf.nature.splitlines())]
-    for heading, items in ((t("กฎหมาย ระเบียบ", "Laws and regulations"), wf.references),
-                           (t("บุคคล/หน่วยงานที่เกี่ยวข้อง", "People and units involved"), wf.roles)):
-        if items:
-            lines += ["", heading, *(f"  • {x}" for x in items)]
-    origins = {s.origin for s, _ in wf.walk()}
-    legend = ""
-    if origins == {"added"}:
-        legend = t("  (ทุกขั้นตอน nitet เพิ่ม คู่มือไม่ได้กำหนดไว้)", "  (every step is nitet's; the manual gives none)")
-    elif "added" in origins:
-        legend = f"  ({added} = {t('ขั้นตอนที่ nitet เพิ่ม ไม่มีในคู่มือ', 'not in the manual')})"
-    lines += ["", t("ขั้นตอนการปฏิบัติงาน", "Steps") + legend]
+    if wf.references:
+        lines += ["", t("กฎหมาย ระเบียบ", "Laws and regulations"), *(f"  • {x}" for x in wf.references)]
+    if wf.roles:
+        lines += ["", t("บุคคล/หน่วยงานที่เกี่ยวข้อง", "People and units involved"),
+                  *(f"  • {r.title}{mark(r.origin)}" for r in wf.role_items())]
+    lines += ["", t("ขั้นตอนการปฏิบัติงาน", "Steps")]
     for s, depth in wf.walk():
         pad = "  " + "   " * depth
-        mark = f" {added}" if s.origin == "added" and len(origins) > 1 else ""
-        lines.append(f"{pad}{_label(s.id, depth)} {s.title}{mark}")
+        lines.append(f"{pad}{_label(s.id, depth)} {s.title}{mark(s.origin)}")
         inner = pad + " " * (len(_label(s.id, depth)) + 1)
         if s.parallel:
             lines.append(f"{inner}({parallel_note()})")
-        if s.evidence:
-            lines.append(f"{inner}{t('หลักฐาน', 'evidence')}: {'; '.join(s.evidence)}")
+        groups: dict[tuple[bool, str | None], list[str]] = {}
+        for e in s.evidence_items():
+            groups.setdefault((e.required, e.origin), []).append(e.title)
+        for (required, origin), titles in groups.items():
+            what = t("หลักฐานที่ต้องมี", "evidence required") if required else t("หลักฐานที่แนะนำ", "evidence suggested")
+            lines.append(f"{inner}{what}{mark(origin)}: {'; '.join(titles)}")
         if s.due:
-            lines.append(f"{inner}{t('กำหนดเสร็จ', 'due')}: {due_text(s, fy)}")
+            lines.append(f"{inner}{t('กำหนดเสร็จ', 'due')}{mark(s.due.origin)}: {due_text(s, fy)}")
     return "\n".join(lines)
+
+
+def _origins(wf: Workflow) -> list[str | None]:
+    out: list[str | None] = [r.origin for r in wf.role_items()]
+    for s, _ in wf.walk():
+        out += [s.origin, *(e.origin for e in s.evidence_items()), s.due.origin if s.due else None]
+    return out
 
 
 def _visit_text(v: dict[str, Any], schools: dict[str, str]) -> str:
@@ -139,6 +163,8 @@ def case_detail(report: dict[str, Any], schools: dict[str, str]) -> RenderableTy
         out.append(f"{_label(s['id'], s['depth'])} {s['title']}", style=style)
         if s["date"]:
             out.append(f" — {_iso(s['date'])}")
+        if s.get("by"):
+            out.append(" " + t("(บันทึกโดย {n})", "(by {n})", n=s["by"]))
         if is_open:
             here = t("ดำเนินการได้ (คู่ขนาน)", "open (side by side)") if side_by_side else \
                 t("ขั้นตอนปัจจุบัน", "current step")
@@ -159,6 +185,17 @@ def case_detail(report: dict[str, Any], schools: dict[str, str]) -> RenderableTy
             out.append(f"{inner}{t('ข้ามหลักฐาน เพราะ', 'evidence skipped because')}: {s['forced']}\n", style="red")
         for v in s["visits"]:
             out.append(f"{inner}{t('การนิเทศ', 'visit')}: {_visit_text(v, schools)}\n")
+        for rec in s.get("records", []):
+            shown = f"{rec['id']} ({t('ไม่พบระเบียน', 'record not found')})" if rec.get("missing") else \
+                f"{rec['label']} ({rec['id']})"
+            out.append(f"{inner}{t('ระเบียนที่เป็นหลักฐาน', 'linked record')}: {shown}\n")
+        if not s["done"] and report["status"] == "active" and (s.get("evidence_required") or s.get("evidence_suggested")):
+            if s.get("evidence_required"):
+                out.append(f"{inner}{t('หลักฐานที่ต้องมี', 'evidence required')}: "
+                           f"{'; '.join(s['evidence_required'])}\n", style="dim")
+            if s.get("evidence_suggested"):
+                out.append(f"{inner}{t('หลักฐานที่แนะนำ', 'evidence suggested')}: "
+                           f"{'; '.join(s['evidence_suggested'])}\n", style="dim")
     for v in report.get("other_visits", []):
         out.append(f"  {t('การนิเทศของงานนี้ (ไม่ระบุขั้นตอน)', 'visit of this case (no step)')}: "
                    f"{_visit_text(v, schools)}\n")

@@ -160,6 +160,9 @@ def advance(
         "--evidence", help=t("ไฟล์หลักฐานในพื้นที่ทำงาน (ซ้ำได้)", "an evidence file in the workspace (repeatable)"))] = None,
     visit: Annotated[list[str] | None, typer.Option(
         "--visit", help=t("รหัสบันทึกการนิเทศที่เกี่ยวข้อง (ซ้ำได้)", "a linked visit id (repeatable)"))] = None,
+    record: Annotated[list[str] | None, typer.Option(
+        "--record", help=t("ระเบียนใดก็ได้ที่เป็นหลักฐานของขั้นตอน เช่น ผลการคัดกรองการอ่านการเขียน: รหัสหรือที่อยู่ไฟล์ (ซ้ำได้)",
+                           "any record that is evidence of the step, e.g. a screening result: its id or path (repeatable)"))] = None,
     day: DateOpt = None,
     step: Annotated[str | None, typer.Option(
         "--step", help=t("เลขขั้นตอนที่เสร็จ: ขั้นตอนปัจจุบัน หรือขั้นตอนย่อยที่ดำเนินการคู่ขนานขั้นตอนใดก็ได้ "
@@ -167,8 +170,8 @@ def advance(
                          "the step that is done: the current one, or any open strand of a parallel step "
                          "(needed when several are open)"))] = None,
     force: Annotated[str | None, typer.Option(
-        "--force", help=t("บันทึกแม้ยังไม่มีหลักฐาน โดยระบุเหตุผล (บันทึกไว้ในงาน)",
-                          "complete without the declared evidence; the reason is recorded"))] = None,
+        "--force", help=t("บันทึกแม้ยังไม่มีหลักฐานที่กระบวนงานกำหนดให้ต้องมี โดยระบุเหตุผล (บันทึกไว้ในงาน)",
+                          "complete without the evidence the workflow requires; the reason is recorded"))] = None,
     commit: CommitOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -188,7 +191,7 @@ def advance(
     if step is None and entry.data.get("status", "active") == "active" and context.interactive():
         step = _ask_strand(entry, wf)
     result = cases.advance_case(ws, loaded, entry, day=when, note=note, evidence=evidence or [],
-                                visits=visit or [], expect_step=step, force=force,
+                                visits=visit or [], records=record or [], expect_step=step, force=force,
                                 by=identity.me(ws))
     if result.already is not None:
         sid, done_on = result.already
@@ -205,6 +208,16 @@ def advance(
                  s=sid, d=format_date(when), x=s.title if s else ""))
     if result.forced:
         ui.say(t("บันทึกเหตุผลที่ข้ามหลักฐานไว้แล้ว: {r}", "recorded why evidence was skipped: {r}", r=force))
+    if result.suggested:
+        from nitet.cli.flow_render import origin_mark
+
+        items = "; ".join(e.title + (f" {origin_mark(e.origin)}" if e.origin == "added" else "")
+                          for e in result.suggested)
+        ui.say(t("คำเตือน: ขั้นตอน {s} ยังไม่มีหลักฐานที่แนะนำ ({e}) — บันทึกว่าเสร็จแล้ว แนบภายหลังได้โดยแก้ไฟล์ {p} "
+                 "หรือครั้งหน้าใช้ --evidence ไฟล์, --visit รหัส หรือ --record รหัสระเบียน",
+                 "warning: step {s} has none of its suggested evidence ({e}) — recorded as done; attach it later by "
+                 "editing {p}, or next time give --evidence FILE, --visit ID or --record ID",
+                 s=result.steps[0], e=items, p=entry.path))
     if result.finished:
         ui.say(t("งาน {c} เสร็จครบทุกขั้นตอนแล้ว", "case {c} is done: every step is complete", c=entry.id))
     elif len(result.open) > 1:

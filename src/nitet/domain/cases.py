@@ -26,7 +26,7 @@ from nitet.domain.flows import (
     step_id,
 )
 from nitet.model import Case, Workflow
-from nitet.model.workflow import Step
+from nitet.model.workflow import Evidence, Step
 
 if TYPE_CHECKING:
     from nitet.storage.loaded import Entry, Loaded
@@ -55,6 +55,7 @@ class Advance:
     evidence: list[str] = field(default_factory=list)  #: the evidence paths recorded (workspace-relative)
     open: list[str] = field(default_factory=list)  #: every step open after this one (strands side by side)
     already: tuple[str, str] | None = None  #: (step, date): a parent already complete, nothing written
+    suggested: list[Evidence] = field(default_factory=list)  #: suggested evidence the step was completed without
 
 
 def _require_active(entry: Entry, cancelling: bool = False) -> None:
@@ -100,9 +101,13 @@ def _check_day(entry: Entry, case: Case, day: date, wf: Workflow | None = None, 
               s=last.date.isoformat(), c=entry.id))
 
 
-def evidence_missing(step: Step, evidence: list[str], visits: list[str]) -> bool:
-    """True when the step declares evidence and none was given (paths or linked visits)."""
-    return bool(step.evidence) and not evidence and not visits
+def evidence_missing(step: Step, pieces: list[str]) -> tuple[list[Evidence], list[Evidence]]:
+    """(required, suggested) evidence items the step lists when no piece of evidence was given
+    (files, linked visits, linked records); two empty lists when one was, or none is listed."""
+    if pieces:
+        return [], []
+    items = step.evidence_items()
+    return [e for e in items if e.required], [e for e in items if not e.required]
 
 
 def choose_step(entry: Entry, wf: Workflow, progress: Progress, wanted: str | None) -> str:
@@ -159,7 +164,7 @@ def choose_step(entry: Entry, wf: Workflow, progress: Progress, wanted: str | No
 
 def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note: str | None = None,
                  evidence: list[str] | None = None, visits: list[str] | None = None,
-                 expect_step: str | None = None, force: str | None = None,
+                 records: list[str] | None = None, expect_step: str | None = None, force: str | None = None,
                  by: str | None = None) -> Advance:
     """Complete an open step of a case (see the module docstring). Raises DataError to refuse."""
     from nitet.storage import writer
@@ -175,7 +180,7 @@ def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note
             t("แก้ status เป็น done และใส่ finished ใน {p}", "set status: done and finished in {p}", p=entry.path))
     current = choose_step(entry, wf, progress, expect_step)
     if current in progress.completed:  # a parent, completed with its last sub-step
-        if note or evidence or visits or force:
+        if note or evidence or visits or records or force:
             raise DataError(
                 t("ขั้นตอน {s} เสร็จแล้วพร้อมขั้นตอนย่อย จึงไม่ได้บันทึกบันทึก/หลักฐานที่ให้มา",
                   "step {s} is already done with its sub-steps, so the note or evidence given was not recorded", s=current),
@@ -188,15 +193,17 @@ def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note
     assert step is not None
     _check_day(entry, case, day, wf, current)
     paths = [evidence_path(ws, p) for p in (evidence or [])]
-    visit_ids = _check_visits(loaded, entry.id, visits or [])
+    visit_ids, record_ids = _check_records(loaded, entry.id, records or [])
+    visit_ids = _check_visits(loaded, entry.id, [*(visits or []), *visit_ids])
     linked = [v.id for v in linked_visits(loaded, entry.id).get(current, [])]
-    if evidence_missing(step, paths, visit_ids + linked) and not force:
+    required, suggested = evidence_missing(step, paths + visit_ids + record_ids + linked)
+    if required and not force:
         raise DataError(
             t("ขั้นตอน {s} ต้องมีหลักฐาน ({e}) แต่ยังไม่ได้ระบุ", "step {s} needs evidence ({e}) and none was given",
-              s=current, e=", ".join(step.evidence)),
-            t("ระบุไฟล์หลักฐานด้วย --evidence PATH หรือบันทึกการนิเทศด้วย --visit ID "
+              s=current, e=", ".join(e.title for e in required)),
+            t("ระบุไฟล์หลักฐานด้วย --evidence PATH บันทึกการนิเทศด้วย --visit ID หรือระเบียนอื่นด้วย --record ID "
               "(หรือ 'nitet visit add --case {c} --step {s}') หรือข้ามด้วย --force \"เหตุผล\" ซึ่งจะถูกบันทึกไว้",
-              "give --evidence PATH or --visit ID (or 'nitet visit add --case {c} --step {s}'), "
+              "give --evidence PATH, --visit ID or --record ID (or 'nitet visit add --case {c} --step {s}'), "
               "or --force \"reason\", which is recorded", c=entry.id, s=current))
     done_ids = set(progress.completed) | {current}
     already = recorded(case)
@@ -204,8 +211,8 @@ def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note
     parents = [s for s, _ in reversed(list(wf.walk()))
                if s.steps and s.id not in already and current in leaf_ids(s)
                and all(i in done_ids for i in leaf_ids(s))]
-    rows: list[dict[str, Any]] = [{"step": current, "date": day.isoformat(), "note": note,
-                                   "evidence": paths, "visits": visit_ids, "forced": force, "by": by or None}]
+    rows: list[dict[str, Any]] = [{"step": current, "date": day.isoformat(), "note": note, "evidence": paths,
+                                   "visits": visit_ids, "records": record_ids, "forced": force, "by": by or None}]
     rows += [{"step": p.id, "date": max(dates[i] for i in leaf_ids(p) if i in dates).isoformat()} for p in parents]
     after = case_progress(case.model_copy(update={"steps": [*case.steps, *_rows_as_steps(rows)]}), wf)
     finished = after.current is None
@@ -224,7 +231,7 @@ def advance_case(ws: Workspace, loaded: Loaded, entry: Entry, *, day: date, note
 
     writer.edit(ws, ws.root / entry.path, Case, change)
     return Advance([r["step"] for r in rows], finished, after.current, forced=bool(force), evidence=paths,
-                   open=list(after.open))
+                   open=list(after.open), suggested=[] if force else suggested)
 
 
 def _step_item(row: dict[str, Any]) -> Any:
@@ -279,6 +286,23 @@ def _check_visits(loaded: Loaded, case_id: str, texts: list[str]) -> list[str]:
         if v.id not in out:
             out.append(v.id)
     return out
+
+
+def _check_records(loaded: Loaded, case_id: str, texts: list[str]) -> tuple[list[str], list[str]]:
+    """``--record`` ids as (visits, other records): a visit is linked as with ``--visit``."""
+    from nitet.domain.flows import find_record
+
+    visits: list[str] = []
+    others: list[str] = []
+    for text in texts:
+        e = find_record(loaded, text)
+        if e.kind == "case" and e.id == case_id:
+            raise DataError(t("งาน {c} เป็นหลักฐานของตัวเองไม่ได้", "case {c} cannot be its own evidence", c=case_id),
+                            t("ระบุระเบียนอื่น เช่น ผลการคัดกรองหรือบันทึกการนิเทศ", "name another record"))
+        target = visits if e.kind == "visit" else others
+        if e.id not in target:
+            target.append(e.id)
+    return visits, others
 
 
 def cancel_case(ws: Workspace, entry: Entry, reason: str, day: date) -> None:

@@ -16,10 +16,13 @@ Rules, in one place:
   so a strand finished earlier can be recorded later.
 * **Progress** is counted on top-level steps ("4/7" = four of the seven steps of the manual's table);
   :class:`Progress` also carries the count of leaves.
-* A step that declares ``evidence`` needs at least one piece of it when completed: an evidence path
-  (``--evidence``), or a linked visit — one given with ``--visit`` or a visit record whose ``case``
-  and ``step`` name this case and step (a visit record is itself a บันทึกการนิเทศ). Otherwise the step
-  is refused unless forced with a reason, which is recorded in the step (``forced``).
+* **Evidence** of a step is a piece of any kind: an evidence file (``--evidence``), a linked visit —
+  one given with ``--visit`` or a visit record whose ``case`` and ``step`` name this case and step (a
+  visit record is itself a บันทึกการนิเทศ) — or any other record (``--record``: a screening result…).
+  The evidence a workflow lists is suggested: a step completed without any piece is recorded with a
+  warning. Only when an item says ``required: true`` is the step refused without one, unless forced
+  with a reason, which is recorded in the step (``forced``). The built-in workflows follow the
+  manual, which sets no evidence: they only suggest.
 * A step with ``due: {quarter: Q, days: N}`` is due N days after the end of quarter Q of the case's
   fiscal year; it is **overdue** when the case is active, the step is not complete and the day has passed.
 """
@@ -204,6 +207,58 @@ def find_visit(loaded: Loaded, text: str) -> Entry:
                  t("ดูรหัสบันทึกการนิเทศด้วย 'nitet visit list'", "see visit ids with 'nitet visit list'"))
 
 
+def find_record(loaded: Loaded, text: str) -> Entry:
+    """Any record (a screening, a visit, a plan …) by its id, a unique start of its id, or its file
+    path under ``records/``. Raises DataError naming the matches when several fit."""
+    from nitet.model import RECORD_KINDS
+
+    raw = text.strip()
+    kinds = [cls.KIND for cls in RECORD_KINDS.values()]
+    if raw.endswith(".yaml"):
+        rel = Path(raw).as_posix().lstrip("./")
+        for k in kinds:
+            for e in loaded.of(k):
+                if e.path == rel or e.path.endswith("/" + rel):
+                    return e
+        raw = Path(raw).stem
+    exact = [loaded.index(k)[raw] for k in kinds if raw in loaded.index(k)]
+    hits = exact or [e for k in kinds for e in loaded.of(k) if raw and e.id.startswith(raw)]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        shown = ", ".join(e.path for e in hits[:8]) + (" …" if len(hits) > 8 else "")
+        raise DataError(t("'{x}' ตรงกับระเบียนหลายรายการ: {m}", "'{x}' matches several records: {m}", x=text, m=shown),
+                        t("ระบุรหัสให้ยาวขึ้น หรือระบุที่อยู่ไฟล์ records/…", "type more of the id, or give the file's path"))
+    raise DataError(t("ไม่พบระเบียน '{x}'", "no record '{x}'", x=text),
+                    t("ระบุรหัสระเบียน (ชื่อไฟล์ไม่มี .yaml) หรือที่อยู่ไฟล์ใน records/ "
+                      "เช่น records/screenings/2568/1063350101-2568-2-p1.yaml",
+                      "give a record's id (its file name without .yaml) or its path under records/, "
+                      "e.g. records/screenings/2568/1063350101-2568-2-p1.yaml"))
+
+
+def record_brief(loaded: Loaded, record_id: str) -> dict[str, Any]:
+    """A linked record for ``flow status``: its id, kind, path and a short Thai label."""
+    from nitet.model import RECORD_KINDS
+
+    for cls in RECORD_KINDS.values():
+        e = loaded.index(cls.KIND).get(record_id)
+        if e is not None:
+            return {"id": e.id, "kind": e.kind, "path": e.path, "label": _record_label(loaded, e, cls.TITLE_TH)}
+    return {"id": record_id, "missing": True}
+
+
+def _record_label(loaded: Loaded, e: Entry, kind_th: str) -> str:
+    d = e.data
+    school = loaded.index("school").get(str(d.get("school", "")))
+    name = str(school.data.get("name", "")) if school else str(d.get("school", ""))
+    if e.kind == "screening":
+        return (f"{kind_th} {name} ปีการศึกษา {d.get('academic_year')} ภาคเรียนที่ {d.get('semester')} "
+                f"ชั้น ป.{d.get('grade')}").strip()
+    if e.kind == "visit":
+        return f"{kind_th} {d.get('date', '')} {name}".strip()
+    return f"{kind_th} {d.get('title') or d.get('name') or e.id}"
+
+
 def find_workflow(loaded: Loaded, workflow_id: str) -> Workflow:
     wfs = loaded.workflows()
     if workflow_id in wfs:
@@ -264,7 +319,11 @@ def case_report(loaded: Loaded, entry: Entry, today: date) -> dict[str, Any]:
             "open": s.id in progress.open,
             "date": r.date.isoformat() if r else None, "note": r.note if r else None,
             "evidence": list(r.evidence) if r else [], "forced": r.forced if r else None,
+            "by": r.by if r else None,
             "visits": [_visit_brief(loaded, i) for i in visit_ids],
+            "records": [record_brief(loaded, i) for i in (r.records if r else [])],
+            "evidence_suggested": [e.title for e in s.evidence_items() if not e.required],
+            "evidence_required": [e.title for e in s.evidence_items() if e.required],
             "due": due.isoformat() if due else None, "overdue": s.id in overdue,
         })
     current = wf.step(progress.current) if progress.current else None

@@ -13,10 +13,12 @@ class CompletedStep(NitetModel):
     step: Annotated[str, Field(title="เลขขั้นตอน", description='เช่น "4.2.1"')]
     date: Annotated[IsoDate, Field(title="วันที่เสร็จ")]
     note: Annotated[str | None, Field(title="บันทึก")] = None
-    evidence: Annotated[list[str], Field(title="หลักฐาน")] = []
+    evidence: Annotated[list[str], Field(title="หลักฐาน", description="ไฟล์หลักฐานในพื้นที่ทำงาน")] = []
     visits: Annotated[list[str], Field(title="การนิเทศที่เกี่ยวข้อง", description="รหัสบันทึกการนิเทศ")] = []
+    records: Annotated[list[str], Field(
+        title="ระเบียนที่เป็นหลักฐาน", description="รหัสระเบียนอื่นที่เป็นหลักฐานของขั้นตอน เช่น ผลการคัดกรองการอ่านการเขียน")] = []
     forced: Annotated[str | None, Field(
-        title="เหตุผลที่ข้ามหลักฐาน", description="บันทึกเมื่อใช้ --force ทั้งที่หลักฐานยังไม่ครบ")] = None
+        title="เหตุผลที่ข้ามหลักฐาน", description="บันทึกเมื่อใช้ --force ทั้งที่หลักฐานที่ต้องมียังไม่ครบ")] = None
     by: Annotated[str | None, Field(
         title="ผู้บันทึก", description="ศึกษานิเทศก์ผู้บันทึกขั้นตอนนี้ (ชื่อผู้ใช้ของสำเนา: nitet whoami)")] = None
 

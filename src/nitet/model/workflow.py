@@ -1,36 +1,75 @@
-"""Workflow (กระบวนงาน): a work process of the manual, as numbered steps."""
+"""Workflow (กระบวนงาน): a work process of the manual, as numbered steps.
+
+Every part says where it comes from (``origin``): ``manual`` — the operations manual sets it — or
+``added`` — nitet (or the office) added it; the manual gives no evidence, roles of processes 1–3 or
+due dates, for instance. An origin left out is that of the part around it: evidence and a due date
+take their step's, a step its parent step's, top-level steps and roles the workflow's ``source``.
+Evidence is a suggestion (a missing piece is a warning) unless an item says ``required: true``.
+Evidence and roles are written as plain text or as ``{title: ..., origin: ..., required: ...}``.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from nitet.model.base import NitetModel, Record
 
 STEP_ID = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)*$")
+Origin = Literal["manual", "added"]
+ORIGIN_HELP = ("manual = ตามคู่มือ, added = nitet เพิ่ม (คู่มือไม่ได้กำหนด); "
+               "ไม่ระบุ = ตามที่มาของส่วนที่ครอบอยู่ (ขั้นตอน หรือ source ของกระบวนงาน)")
+
+
+def _titled(value: Any) -> Any:
+    """A list item written as plain text is its title: ``แผนการนิเทศ`` = ``{title: แผนการนิเทศ}``."""
+    if isinstance(value, list):
+        return [{"title": v} if isinstance(v, str) else v for v in value]
+    return value
 
 
 class Due(NitetModel):
     quarter: Annotated[int, Field(title="ไตรมาส", description="ครบกำหนดเมื่อสิ้นไตรมาสนี้ของปีงบประมาณของงาน", ge=1, le=4)]
     days: Annotated[int, Field(title="จำนวนวันหลังสิ้นไตรมาส", ge=0, le=366)] = 0
+    origin: Annotated[Origin | None, Field(title="ที่มาของกำหนดเสร็จ", description=ORIGIN_HELP)] = None
+
+
+class Evidence(NitetModel):
+    title: Annotated[str, Field(title="หลักฐาน", min_length=1)]
+    origin: Annotated[Origin | None, Field(title="ที่มาของหลักฐาน", description=ORIGIN_HELP)] = None
+    required: Annotated[bool, Field(
+        title="ต้องมี", description="true = ขั้นตอนบันทึกว่าเสร็จไม่ได้หากไม่มีหลักฐาน (เว้นแต่ระบุเหตุผลด้วย --force); "
+                                   "false (ค่าเริ่มต้น) = หลักฐานที่แนะนำ ขาดแล้วเตือน")] = False
+
+
+class Role(NitetModel):
+    title: Annotated[str, Field(title="บุคคล/หน่วยงาน", min_length=1)]
+    origin: Annotated[Origin | None, Field(title="ที่มา", description=ORIGIN_HELP)] = None
 
 
 class Step(NitetModel):
     id: Annotated[str, Field(title="เลขขั้นตอน", description='เลขตามคู่มือ เช่น "1", "2.1", "4.2.1"')]
     title: Annotated[str, Field(title="ชื่อขั้นตอน", min_length=1)]
-    origin: Annotated[Literal["manual", "added"], Field(
-        title="ที่มา", description="manual = ตามคู่มือ, added = nitet เพิ่ม")] = "manual"
-    evidence: Annotated[list[str], Field(title="หลักฐานที่ต้องมี")] = []
+    origin: Annotated[Origin | None, Field(title="ที่มา", description=ORIGIN_HELP)] = None
+    evidence: Annotated[list[Evidence | str], BeforeValidator(_titled), Field(
+        title="หลักฐาน", description="ข้อความ หรือ {title, origin, required}: หลักฐานที่แนะนำ (required: true = ต้องมี)")] = []
     due: Annotated[Due | None, Field(title="กำหนดเสร็จ")] = None
     steps: Annotated[list[Step], Field(title="ขั้นตอนย่อย")] = []
     parallel: Annotated[bool, Field(
         title="ขั้นตอนย่อยดำเนินการคู่ขนาน",
         description="true = ขั้นตอนย่อยดำเนินการพร้อมกันได้ในลำดับใดก็ได้ ขั้นตอนนี้เสร็จเมื่อขั้นตอนย่อยเสร็จครบ; "
                     "false (ค่าเริ่มต้น) = ขั้นตอนย่อยทำตามลำดับ")] = False
+
+    def evidence_items(self) -> list[Evidence]:
+        """The step's evidence as items (plain text is read as ``{title: ...}``)."""
+        return [e if isinstance(e, Evidence) else Evidence(title=e) for e in self.evidence]
+
+    def required_evidence(self) -> list[Evidence]:
+        return [e for e in self.evidence_items() if e.required]
 
 
 class Workflow(Record):
@@ -42,10 +81,13 @@ class Workflow(Record):
 
     id: Annotated[str, Field(title="รหัสกระบวนงาน", pattern=r"^[a-z0-9][a-z0-9-]*$")]
     title: Annotated[str, Field(title="ชื่อกระบวนงาน", min_length=1)]
-    source: Annotated[Literal["manual", "added"], Field(title="ที่มา")] = "manual"
+    source: Annotated[Origin, Field(
+        title="ที่มา", description="manual = กระบวนงานตามคู่มือ, added = nitet เพิ่ม; "
+                                   "เป็นที่มาตั้งต้นของขั้นตอนและบุคคลที่ไม่ได้ระบุ origin")] = "manual"
     nature: Annotated[str | None, Field(title="ลักษณะงาน")] = None
     references: Annotated[list[str], Field(title="กฎหมาย ระเบียบและเอกสารที่เกี่ยวข้อง")] = []
-    roles: Annotated[list[str], Field(title="บุคคล/หน่วยงานที่เกี่ยวข้อง")] = []
+    roles: Annotated[list[Role | str], BeforeValidator(_titled), Field(
+        title="บุคคล/หน่วยงานที่เกี่ยวข้อง", description="ข้อความ หรือ {title, origin}")] = []
     steps: Annotated[list[Step], Field(title="ขั้นตอนการปฏิบัติงาน", min_length=1)]
 
     @model_validator(mode="after")
@@ -76,7 +118,26 @@ class Workflow(Record):
                 walk(s.steps, s.id, here[: -len(".id")] + ".steps")
 
         walk(self.steps, "", "")
+        self._resolve_origins()
         return self
+
+    def _resolve_origins(self) -> None:
+        """Fill every origin left out with that of the part around it (see the module docstring)."""
+
+        def rec(steps: list[Step], around: Origin) -> None:
+            for s in steps:
+                s.origin = s.origin or around
+                s.evidence = [e.model_copy(update={"origin": e.origin or s.origin})
+                              for e in s.evidence_items()]
+                if s.due is not None and s.due.origin is None:
+                    s.due.origin = s.origin
+                rec(s.steps, s.origin)
+
+        rec(self.steps, self.source)
+        self.roles = [r.model_copy(update={"origin": r.origin or self.source}) for r in self.role_items()]
+
+    def role_items(self) -> list[Role]:
+        return [r if isinstance(r, Role) else Role(title=r) for r in self.roles]
 
     def walk(self) -> Iterator[tuple[Step, int]]:
         """Every step in manual order with its depth (0 = top level)."""
