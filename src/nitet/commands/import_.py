@@ -28,12 +28,16 @@ Rejects = Annotated[Path | None, typer.Option("--rejects", help=t(
     "save the rejected rows with a reason column to .xlsx (or .csv) for the school to fix (relative to the folder "
     "you are in)"))]
 Json = Annotated[bool, typer.Option("--json", help=t("พิมพ์สรุปเป็น JSON", "print the summary as JSON"))]
+MaxRows = Annotated[int | None, typer.Option("--max-rows", min=1, help=t(
+    "อ่านได้ไม่เกินกี่แถวต่อชีต (ค่าเริ่มต้น 100,000) ขนาดไฟล์ที่รับได้เพิ่มตาม",
+    "the most rows read per sheet (default 100,000); the file size limits grow with it"), show_default=False)]
 Commit = Annotated[bool | None, typer.Option("--commit/--no-commit", help=t(
     "commit git หลังบันทึก (ค่าเริ่มต้นตาม autocommit ใน nitet.yaml)", "git commit after saving (default: autocommit)"))]
 
 
 def _import(kind: str, files: list[Path], sheet: str | None, map_file: Path | None, dry_run: bool,
             skip_invalid: bool, rejects: Path | None, json_out: bool, commit: bool | None, force: bool,
+            max_rows: int | None,
             school: str | None = None, academic_year: str | None = None, semester: str | None = None,
             grade: str | None = None) -> None:
     from nitet.cli import context
@@ -43,7 +47,8 @@ def _import(kind: str, files: list[Path], sheet: str | None, map_file: Path | No
     ws = context.workspace()
     code = run_import(ws, kind, files, sheet=sheet, map_file=map_file, dry_run=dry_run,
                       skip_invalid=skip_invalid, rejects_path=rejects, json_out=json_out, commit=commit,
-                      school=school, academic_year=academic_year, semester=semester, grade=grade)
+                      school=school, academic_year=academic_year, semester=semester, grade=grade,
+                      max_rows=max_rows)
     if code:
         raise typer.Exit(code)
 
@@ -51,15 +56,15 @@ def _import(kind: str, files: list[Path], sheet: str | None, map_file: Path | No
 @app.command("schools", help=t("นำเข้าทะเบียนโรงเรียน", "import a school list"))
 def schools(files: Files, sheet: Sheet = None, map_file: MapFile = None, dry_run: DryRun = False,
             skip_invalid: SkipInvalid = False, rejects: Rejects = None, json_out: Json = False,
-            commit: Commit = None, force: ForceOpt = False) -> None:
-    _import("schools", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force)
+            commit: Commit = None, force: ForceOpt = False, max_rows: MaxRows = None) -> None:
+    _import("schools", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force, max_rows)
 
 
 @app.command("visits", help=t("นำเข้าบันทึกการนิเทศ (หนึ่งแถวต่อการนิเทศหนึ่งครั้ง)", "import visits (one visit per row)"))
 def visits(files: Files, sheet: Sheet = None, map_file: MapFile = None, dry_run: DryRun = False,
            skip_invalid: SkipInvalid = False, rejects: Rejects = None, json_out: Json = False,
-           commit: Commit = None, force: ForceOpt = False) -> None:
-    _import("visits", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force)
+           commit: Commit = None, force: ForceOpt = False, max_rows: MaxRows = None) -> None:
+    _import("visits", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force, max_rows)
 
 
 @app.command("screening", help=t("นำเข้าผลการคัดกรองการอ่านการเขียน (นับจำนวน ไม่เก็บชื่อนักเรียน)",
@@ -67,13 +72,14 @@ def visits(files: Files, sheet: Sheet = None, map_file: MapFile = None, dry_run:
 def screening(
     files: Files, sheet: Sheet = None, map_file: MapFile = None, dry_run: DryRun = False,
     skip_invalid: SkipInvalid = False, rejects: Rejects = None, json_out: Json = False, commit: Commit = None,
+    max_rows: MaxRows = None,
     school: Annotated[str | None, typer.Option("--school", help=t("โรงเรียน (เมื่อไฟล์ไม่ได้ระบุ)", "school (when the file does not say)"))] = None,
     academic_year: Annotated[str | None, typer.Option("--academic-year", help=t("ปีการศึกษา พ.ศ. เช่น 2569", "academic year (BE), e.g. 2569"))] = None,
     semester: Annotated[str | None, typer.Option("--semester", help=t("ภาคเรียน 1 หรือ 2", "semester 1 or 2"))] = None,
     grade: Annotated[str | None, typer.Option("--grade", help=t("ชั้น ป.1–ป.6 (เช่น 1 หรือ ป.1)", "grade ป.1–ป.6 (e.g. 1)"))] = None,
     force: ForceOpt = False,
 ) -> None:
-    _import("screening", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force,
+    _import("screening", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force, max_rows,
             school, academic_year, semester, grade)
 
 

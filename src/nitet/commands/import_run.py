@@ -62,7 +62,7 @@ def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None
                rejects_path: Path | None = None, json_out: bool = False, commit: bool | None = None,
                school: str | None = None,
                academic_year: str | None = None, semester: str | None = None,
-               grade: str | None = None) -> int:
+               grade: str | None = None, max_rows: int | None = None) -> int:
     from nitet.domain.schools import SchoolIndex
     from nitet.imports import readers
     from nitet.imports.apply import apply
@@ -72,6 +72,9 @@ def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None
     options = _options(school, academic_year, semester, grade)
     user_map = load_map(map_file, kind) if map_file else None
     paths = readers.expand(files)
+    limits = readers.Limits(max_rows=max_rows or readers.MAX_ROWS)
+    for p in paths:  # before the workspace is loaded: a file too large is refused at once
+        readers.check_size(p, limits)
     loaded = load(ws)
     if options.school:  # one way to name a school: a part of its name too (several matches are listed)
         from dataclasses import replace
@@ -84,7 +87,7 @@ def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None
         def step(_name: str) -> None:
             if bar:
                 bar[0].advance(bar[1])
-        outcome = collect(ctx, kind, paths, sheet, user_map, step)
+        outcome = collect(ctx, kind, paths, sheet, user_map, step, limits)
     for table in outcome.tables:
         ui.say(describe_columns(table))
     for label in outcome.ignored_sheets:

@@ -231,9 +231,10 @@ def build(loaded: Loaded, kind: str, *, fy: int | None = None,
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _csv_cell(value: Cell) -> str:
+def csv_cell(value: Cell) -> str:
     """Text that a spreadsheet would run as a formula gets a leading ``'`` (shown as text, the
-    quote hidden); numbers, dates and other text are written as they are."""
+    quote hidden); numbers, dates and other text are written as they are. Every CSV nitet
+    writes goes through here (exports, the rows an import rejects)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -251,7 +252,7 @@ def to_csv(table: Table) -> bytes:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(table.headers)
     for row in table.rows:
-        w.writerow([_csv_cell(v) for v in row])
+        w.writerow([csv_cell(v) for v in row])
     return buf.getvalue().encode("utf-8-sig")
 
 

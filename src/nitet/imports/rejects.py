@@ -3,11 +3,16 @@
 One sheet per source sheet: its title rows, its header (one row, the labels nitet
 recognised), then each rejected row with เหตุผล (reason), ไฟล์, ชีต, แถว at the end. The school
 fixes the rows and sends the file back; the extra columns are ignored on import.
+
+A hostile cell (``=HYPERLINK(…)``, ``=cmd|…``) never becomes a formula: in xlsx every text cell
+is text; in CSV it gets the leading ``'`` of ``export csv`` (:func:`nitet.domain.export.csv_cell`),
+which the CSV reader drops again when the file comes back.
 """
 
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +50,13 @@ def write_rejects(path: Path, rejects: list[Reject]) -> None:
     if path.suffix.lower() == ".csv":
         import csv
 
+        from nitet.domain.export import csv_cell
+
         text = io.StringIO()
         w = csv.writer(text, lineterminator="\n")
         for table, rs in groups:
-            w.writerows([["" if v is None else v for v in row] for row in _rows(table, rs)])
+            # the same neutralisation as export csv: =HYPERLINK(…) stays text ('=HYPERLINK(…))
+            w.writerows([[csv_cell(_plain(v)) for v in row] for row in _rows(table, rs)])
         atomic_write_bytes(path, ("\ufeff" + text.getvalue()).encode("utf-8"))  # Excel shows Thai with a BOM
         return
 
@@ -69,15 +77,24 @@ def write_rejects(path: Path, rejects: list[Reject]) -> None:
             if i == header_at:
                 for c in ws[i]:
                     c.font = Font(name="TH SarabunPSK", bold=True)
-        for c in ws.iter_rows(min_row=header_at + 1):
+        for c in ws.iter_rows():
             for cell in c:
                 if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text stays text, even "=..."
+                    cell.data_type = "s"  # text stays text, even "=..." (titles and headers too)
     if not wb.worksheets:
         wb.create_sheet(t("แถวที่ถูกปฏิเสธ", "rejected"))
     buf = io.BytesIO()
     wb.save(buf)
     atomic_write_bytes(path, buf.getvalue())
+
+
+def _plain(value: Any) -> Any:
+    """An xlsx date cell as the text a sheet shows (2026-11-25), so the CSV imports back."""
+    if isinstance(value, datetime):
+        from nitet.imports.values import text
+
+        return text(value)
+    return value
 
 
 def _sheet_name(table: Table, used: set[str]) -> str:

@@ -10,7 +10,7 @@ from nitet.core.errors import DataError
 from nitet.core.i18n import t
 from nitet.imports import readers
 from nitet.imports.columns import LABELS_TH, SYNONYMS, Lexicon
-from nitet.imports.mapping import Candidate, Context, Reject, column_letter
+from nitet.imports.mapping import Candidate, Context, Origin, Reject, column_letter
 from nitet.imports.plan import Plan, make_plan
 from nitet.imports.table import Table, find_table
 
@@ -40,7 +40,7 @@ def _mapper(kind: str) -> Callable[..., tuple]:  # type: ignore[type-arg]
 
 def collect(ctx: Context, kind: str, paths: list[Path], sheet: str | None = None,
             user_map: dict[str, str] | None = None,
-            progress: Callable[[str], None] | None = None) -> Outcome:
+            progress: Callable[[str], None] | None = None, limits: readers.Limits | None = None) -> Outcome:
     lex = Lexicon(kind, user_map)
     mapper = _mapper(kind)
     candidates: list[Candidate] = []
@@ -54,7 +54,7 @@ def collect(ctx: Context, kind: str, paths: list[Path], sheet: str | None = None
         if sheet is not None and path.suffix.lower() == ".csv":
             ctx.note(t("{f}: ไฟล์ CSV มีตารางเดียว --sheet จึงไม่มีผลกับไฟล์นี้",
                        "{f}: a CSV file has one table, so --sheet does not apply to it", f=path.name))
-        for sh in readers.read(path, sheet):
+        for sh in readers.read(path, sheet, limits):
             table = find_table(sh, lex)
             if table is None:
                 outcome.ignored_sheets.append(sh.label)
@@ -63,6 +63,7 @@ def collect(ctx: Context, kind: str, paths: list[Path], sheet: str | None = None
             found = True
             outcome.tables.append(table)
             skipped += len(table.totals)
+            rejects.extend(Reject(Origin(table, row), reason) for row, reason in table.malformed)
             result = mapper(ctx, table)
             cands, bad = result[0], result[1]
             if len(result) > 2:

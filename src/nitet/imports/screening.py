@@ -153,11 +153,17 @@ def map_table(ctx: Context, table: Table) -> tuple[list[Candidate], list[tuple[O
             for a, lv in levels.items():
                 if lv:
                     g.counts[a][lv] += 1
+    unreadable = table.malformed[0][0].number if table.malformed else None
     for gkey, g in groups.items():
         if gkey in failed:  # a class with a bad row is not counted at all: resend it whole
             for o in g.origins:
                 bad.append((o, t("ไม่ได้นำเข้า เพราะแถว {r} ของชั้นเดียวกันมีข้อผิดพลาด",
                                  "not imported because row {r} of the same class has a problem", r=failed[gkey])))
+            continue
+        if unreadable is not None:  # a row nobody can read may be a pupil of any class here
+            for o in g.origins:
+                bad.append((o, t("ไม่ได้นำเข้า เพราะแถว {r} ของตารางเดียวกันอ่านไม่ได้",
+                                 "not imported because row {r} of the same table cannot be read", r=unreadable)))
             continue
         try:
             out.append(_candidate(ctx, table, g.origins, gkey, g.assessed, g.counts))

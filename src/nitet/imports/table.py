@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from nitet.core.i18n import t
 from nitet.imports.columns import MULTI, Lexicon
+from nitet.imports.csvrows import MAX_CELL
 from nitet.imports.readers import Sheet
 from nitet.imports.values import one_line
 
@@ -41,6 +43,8 @@ class Table:
     columns: list[Column]
     rows: list[Row] = field(default_factory=list)
     totals: list[int] = field(default_factory=list)  # total rows, skipped
+    #: data rows that cannot be read as they are (a stray quote, cells beyond the header): rejected
+    malformed: list[tuple[Row, str]] = field(default_factory=list)
     _fields: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def fields(self) -> dict[str, list[int]]:
@@ -139,10 +143,23 @@ def find_table(sheet: Sheet, lex: Lexicon) -> Table | None:
     # a row with nothing under a column that carries data (only a running number, or only text in
     # ignored columns such as a signature line) is a blank row of a pre-numbered form
     meaningful = [c.index for c in cols if c.field and c.field not in ("number", "ignore")]
+    width = len(cols)
     for i in range(first_data, len(rows)):
         values = rows[i]
         texts = [x for x in _labels(values) if x]
         if not texts:
+            continue
+        reason = sheet.malformed.get(i + 1)
+        if reason is None and any(len(x) > MAX_CELL for x in texts):
+            reason = t("มีช่องที่ยาวเกิน {n:,} ตัวอักษร (ขีดจำกัดของ Excel)",
+                       "a cell is longer than {n:,} characters (Excel's limit)", n=MAX_CELL)
+        if reason is None and sheet.positional and len(values) > width and any(
+                one_line(v) for v in values[width:]):
+            reason = t("แถวนี้มี {n} ช่อง แต่หัวตารางมี {w} คอลัมน์: ข้อมูลอาจเลื่อนคอลัมน์ (เช่น มีจุลภาคในข้อความที่ไม่ได้อยู่ในเครื่องหมายคำพูด)",
+                       "this row has {n} cells but the header has {w} columns: its cells may have shifted (e.g. a comma in a value not in quotes)",
+                       n=len(values), w=width)
+        if reason is not None:
+            table.malformed.append((Row(i + 1, list(values)), reason))
             continue
         lead = [x.replace(" ", "") for x in texts[:3]]
         if any(_TOTAL.match(x) for x in lead):
