@@ -194,7 +194,7 @@ def test_old_gitignore_commit_warns_and_check_says_what_to_do(ws: Path) -> None:
     assert git(ws, "show", "--name-only", "--format=", "HEAD").split() == [f"records/cases/2569/{cid}.yaml"]
     case_file = f"records/cases/2569/{cid}.yaml"
     assert check_lines(ws) == (0, [
-        f"{case_file}:12:9: warning[evidence-ignored] ไฟล์หลักฐาน {ev} ถูก .gitignore ละไว้ จึงไม่ขึ้น git: "
+        f"{case_file}:12:9: warning[evidence-ignored] ไฟล์หลักฐาน {ev} ถูกละไว้โดย .gitignore:2 (*.xlsx) จึงไม่ขึ้น git: "
         "เพื่อนร่วมทีมที่ clone ไปจะไม่พบไฟล์นี้"])
     with (ws / ".gitignore").open("a", encoding="utf-8") as f:  # the fix the hint gives
         f.write("!/evidence/**\n")
@@ -212,3 +212,20 @@ def test_evidence_of_a_case_not_yet_committed_is_no_warning(ws: Path) -> None:
     ev = evidence(ws, "สำรวจ.txt")
     assert make_runner(ws)("flow", "advance", cid, "--evidence", ev, "--date", "2025-10-20").exit_code == 0
     assert check_lines(ws) == (0, [])  # both go in with the next 'git add records evidence'
+
+
+def test_evidence_ignored_by_an_enclosing_repository_names_that_file(tmp_path: Path, ws: Path) -> None:
+    """A workspace inside another repository that ignores it (nitet's own ./demo before it became a
+    repository of its own): the warning names the enclosing .gitignore and says what to do."""
+    outer = ws.parent
+    git(outer, "init", "-q")
+    (outer / ".gitignore").write_text("/ws/\n", encoding="utf-8")
+    cid = start_case(ws)
+    ev = evidence(ws, "สำรวจ.txt")
+    assert make_runner(ws)("flow", "advance", cid, "--evidence", ev, "--date", "2025-10-20").exit_code == 0
+    r = make_runner(ws)("check", "--json")
+    [f] = r.json()["findings"]
+    assert f["check"] == "evidence-ignored"
+    assert f"ถูกละไว้โดย {outer / '.gitignore'}:1 (/ws/)" in f["message"]
+    text = make_runner(ws)("check").stdout
+    assert "กฎนี้อยู่นอกพื้นที่ทำงาน" in text and "git init" in text

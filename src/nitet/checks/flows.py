@@ -166,7 +166,7 @@ def evidence_in_git(loaded: Loaded) -> list[Problem]:
     and the workspace is inside a git repository. An untracked evidence file of a case that is
     itself not committed yet is no finding: the two are committed together.
     """
-    from nitet.storage.gitops import evidence_tracking
+    from nitet.storage.gitops import evidence_tracking, ignore_rules
 
     root = loaded.ws.root
     named: list[tuple[str, int, int, str]] = []
@@ -182,17 +182,16 @@ def evidence_in_git(loaded: Loaded) -> list[Problem]:
     if tracked is None:
         return []
     out: list[Problem] = []
+    rules = ignore_rules(root, sorted({p for *_, p in named if p not in tracked}))
     for case, i, j, p in named:
         if p not in tracked:
+            src, line, pattern = rules.get(p, (".gitignore", 0, ""))
             out.append(Problem(
                 case, ("steps", i, "evidence", j), "evidence-ignored",
-                t("ไฟล์หลักฐาน {p} ถูก .gitignore ละไว้ จึงไม่ขึ้น git: เพื่อนร่วมทีมที่ clone ไปจะไม่พบไฟล์นี้",
-                  "evidence file {p} is ignored by .gitignore, so it never reaches git: a colleague's clone "
-                  "will not have it", p=p),
-                t("เพิ่มบรรทัด !/evidence/** ท้าย .gitignore (พื้นที่ทำงานจาก nitet รุ่นก่อนละไฟล์ *.xlsx ทุกที่) "
-                  "หรือใช้ git add -f {p} แล้ว commit",
-                  "add the line !/evidence/** at the end of .gitignore (workspaces made by older nitet ignore "
-                  "every *.xlsx), or git add -f {p}, then commit", p=p), WARNING))
+                t("ไฟล์หลักฐาน {p} ถูกละไว้โดย {s} ({r}) จึงไม่ขึ้น git: เพื่อนร่วมทีมที่ clone ไปจะไม่พบไฟล์นี้",
+                  "evidence file {p} is ignored by {s} ({r}), so it never reaches git: a colleague's clone "
+                  "will not have it", p=p, s=f"{src}:{line}" if line else src, r=pattern or "?"),
+                _ignored_hint(p, src), WARNING))
         elif not tracked[p] and tracked.get(case):
             out.append(Problem(
                 case, ("steps", i, "evidence", j), "evidence-uncommitted",
@@ -203,3 +202,20 @@ def evidence_in_git(loaded: Loaded) -> list[Problem]:
                   "git add {p} and commit (or use --commit with nitet flow advance, which commits the evidence too)",
                   p=p), WARNING))
     return out
+
+
+def _ignored_hint(p: str, src: str) -> str:
+    """What to do about an ignored evidence file, depending on which ignore file says so."""
+    if src == ".gitignore":  # the workspace's own
+        return t("เพิ่มบรรทัด !/evidence/** ท้าย .gitignore (พื้นที่ทำงานจาก nitet รุ่นก่อนละไฟล์ *.xlsx ทุกที่) "
+                 "หรือใช้ git add -f {p} แล้ว commit",
+                 "add the line !/evidence/** at the end of .gitignore (workspaces made by older nitet ignore "
+                 "every *.xlsx), or git add -f {p}, then commit", p=p)
+    if not src.startswith("/") and ":" not in src[:3]:  # an ignore file inside the workspace
+        return t("แก้ {s} ไม่ให้ละไฟล์นี้ หรือใช้ git add -f {p} แล้ว commit",
+                 "change {s} so that it does not ignore this file, or git add -f {p}, then commit", s=src, p=p)
+    return t("กฎนี้อยู่นอกพื้นที่ทำงาน ({s}): พื้นที่ทำงานอยู่ในคลัง git ของโฟลเดอร์อื่นที่ละไฟล์นี้ — ให้พื้นที่ทำงานเป็นคลังของตนเอง "
+             "(git init ในโฟลเดอร์พื้นที่ทำงาน) หรือแก้ไฟล์นั้น",
+             "the rule is outside the workspace ({s}): the workspace sits in another folder's git repository, "
+             "which ignores it — make the workspace a repository of its own (git init in it) or change that file",
+             s=src)

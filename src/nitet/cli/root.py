@@ -53,6 +53,8 @@ class _Nitet(LazyGroup):
                                                   "this week's work: follow-ups, overdue steps, unvisited schools")),
         Lazy("whoami", "nitet.commands.whoami:whoami", ("ชื่อผู้นิเทศของสำเนานี้ (--set: ตั้งชื่อ)",
                                                        "who uses this clone (--set: set the name)")),
+        Lazy("sync", "nitet.commands.sync:sync", ("ส่งงานขึ้นคลังกลางและรับงานของเพื่อนร่วมทีม (git, ไม่สร้าง merge commit)",
+                                                 "send your work and receive your colleagues' (git, no merge commit)")),
         Lazy("school", "nitet.commands.school:app", ("ทะเบียนโรงเรียน", "school registry")),
         Lazy("visit", "nitet.commands.visit:app", ("บันทึกการนิเทศ", "supervision visits")),
         Lazy("flow", "nitet.commands.flow:app", ("กระบวนงานตามคู่มือและงานที่ดำเนินการทีละขั้นตอน",

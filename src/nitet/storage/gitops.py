@@ -145,6 +145,34 @@ def _ignored(root: Path, rels: list[str]) -> list[str]:
     return [p for p in rels if p in found]
 
 
+def ignore_rules(root: Path, rels: Iterable[str]) -> dict[str, tuple[str, int, str]]:
+    """For each of these workspace-relative paths that git ignores: ``(file, line, pattern)`` of the
+    rule that ignores it — the file as a workspace-relative path when inside the workspace, else
+    absolute (an enclosing repository's .gitignore, .git/info/exclude, a global excludes file)."""
+    rels = list(rels)
+    repo = find_repo(root)
+    if not rels or repo is None or shutil.which("git") is None:
+        return {}
+    try:
+        r = _git(root, "check-ignore", "-v", "-z", "--stdin", input="\0".join(rels) + "\0", literal=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if r.returncode not in (0, 1):
+        return {}
+    parts = r.stdout.split("\0")
+    out: dict[str, tuple[str, int, str]] = {}
+    here = root.resolve()
+    for i in range(0, len(parts) - 3, 4):
+        source, line, pattern, path = parts[i:i + 4]
+        src = Path(source) if Path(source).is_absolute() else repo[0] / source
+        try:
+            shown = src.resolve().relative_to(here).as_posix()
+        except ValueError:
+            shown = str(src)
+        out[path] = (shown, int(line) if line.isdigit() else 0, pattern)
+    return out
+
+
 def is_repo(root: Path) -> bool:
     if shutil.which("git") is None:
         return False
@@ -168,7 +196,7 @@ class Committed:
     notes: list[str] = field(default_factory=list)
 
 
-def _signed(ws: Workspace) -> list[str]:
+def author_args(ws: Workspace) -> list[str]:
     """Who makes the commit: git's own identity when it has one; on a machine where git has no
     ``user.name`` (a fresh computer) the clone's supervisor (``storage.identity``) with an empty
     e-mail address, so that saving with ``--commit`` does not fail on "Please tell me who you are"."""
@@ -206,7 +234,7 @@ def maybe_commit(ws: Workspace, paths: Sequence[Path], message: str, commit: boo
         ignored = _ignored(ws.root, files)
         rels += [f for f in files if f not in ignored]
         added = _git(ws.root, "add", "--", *rels)
-        done = added if added.returncode else _git(ws.root, *_signed(ws), "commit", "-q", "-m", message, "--", *rels)
+        done = added if added.returncode else _git(ws.root, *author_args(ws), "commit", "-q", "-m", message, "--", *rels)
     except (OSError, subprocess.SubprocessError) as e:
         out.notes.append(t("คำเตือน: commit ไม่สำเร็จ ({e}) แต่บันทึกไฟล์แล้ว",
                            "warning: git commit failed ({e}), but the file is saved", e=e))

@@ -35,8 +35,10 @@ _READ_MESSAGES = {
                       "ลบคีย์ที่ซ้ำ ให้เหลือคีย์ละหนึ่งครั้ง", "keep each key once"),
     "merge-conflict": ("ไฟล์มีเครื่องหมายความขัดแย้งจากการรวมงานของ git (<<<<<<< ======= >>>>>>>)",
                        "the file has git merge conflict markers (<<<<<<< ======= >>>>>>>)",
-                       "เลือกเนื้อหาที่ถูกต้องระหว่าง <<<<<<< กับ >>>>>>> ลบเครื่องหมายทั้งสามบรรทัด แล้ว git add ไฟล์นี้",
-                       "keep the right content between <<<<<<< and >>>>>>>, delete the marker lines, then git add the file"),
+                       "เลือกเนื้อหาที่ถูกต้องระหว่าง <<<<<<< กับ >>>>>>> ลบเครื่องหมายทั้งสามบรรทัด แล้วรัน nitet sync "
+                       "(ซึ่งรวมงานต่อจนเสร็จ) หรือ git add ไฟล์นี้",
+                       "keep the right content between <<<<<<< and >>>>>>>, delete the marker lines, then run nitet sync "
+                       "(it finishes combining the work) or git add the file"),
     "tab": ("ใช้แท็บ (Tab) ในการย่อหน้า", "a tab is used for indentation",
             "YAML ย่อหน้าด้วยช่องว่างเท่านั้น แทนแท็บด้วยช่องว่าง ๒ ช่อง", "indent with spaces, not tabs"),
     "syntax": ("รูปแบบ YAML ไม่ถูกต้อง: {m}", "YAML syntax error: {m}",
