@@ -27,6 +27,8 @@ MINIMAL = {
     "screening": ({"id": "1063020130-2568-2-p1", "school": "1063020130", "academic_year": 2568,
                    "semester": 2, "grade": 1, "assessed": 10},
                   lambda ws: ids.screening_path(ws, "1063020130", 2568, 2, 1)),
+    "target": ({"id": "dltv-2569", "fiscal_year": 2569, "project": "dltv", "schools": ["1063020130"]},
+               lambda ws: ids.target_path(ws, 2569, "dltv")),
 }
 
 

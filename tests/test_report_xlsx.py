@@ -56,7 +56,7 @@ def test_visits_workbook_keeps_formula_like_text_as_text(demo_ws: Path, tmp_path
     visit.write_text("\n".join(lines), encoding="utf-8")
     assert make_runner(demo_ws)("check").exit_code == 0
     wb = _xlsx(demo_ws, tmp_path, "report", "visits", "--fy", "2569", "--quarter", "1")
-    assert wb.sheetnames == ["บันทึกการนิเทศ", "รายโรงเรียน", "รายเครือข่าย", "การติดตามผล"]
+    assert wb.sheetnames == ["บันทึกการนิเทศ", "รายโรงเรียน", "รายเครือข่าย", "การติดตามผล", "โรงเรียนกลุ่มเป้าหมาย"]
     s = wb["บันทึกการนิเทศ"]
     first = list(s[6])
     assert first[1].value == "๒ ต.ค. ๒๕๖๘"

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nitet.checks import flows, ids, pdpa, people, plans, refs
+from nitet.checks import flows, ids, pdpa, people, plans, refs, targets
 from nitet.core.findings import ERROR, Finding, Problem
 from nitet.core.i18n import t
 
@@ -34,6 +34,7 @@ CHECKS: list[Check] = [
     refs.project_refs,
     people.roster,
     plans.plan_records,
+    targets.target_lists,
     flows.case_steps,
     flows.evidence_in_git,
     pdpa.personal_data,

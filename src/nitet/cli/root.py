@@ -60,6 +60,8 @@ class _Nitet(LazyGroup):
         Lazy("flow", "nitet.commands.flow:app", ("กระบวนงานตามคู่มือและงานที่ดำเนินการทีละขั้นตอน",
                                                  "manual workflows and their cases, step by step")),
         Lazy("plan", "nitet.commands.plan:app", ("โครงการตามแผนปฏิบัติการ", "action-plan projects")),
+        Lazy("target", "nitet.commands.target:app", ("โรงเรียนกลุ่มเป้าหมายรายปีงบประมาณและโครงการ",
+                                                     "target schools per fiscal year and project")),
         Lazy("report", "nitet.commands.report:app", ("รายงาน KRS การนิเทศ และการคัดกรอง",
                                                      "KRS, visit and screening reports")),
         Lazy("import", "nitet.commands.import_:app", ("นำเข้าไฟล์ Excel/CSV ที่โรงเรียนส่งมา",

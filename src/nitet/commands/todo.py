@@ -57,6 +57,8 @@ def _as_json(a: Agenda) -> dict[str, Any]:
         "cases": [{"case": c.case, "title": c.title, "workflow": c.workflow,
                    "open": [{"step": i, "title": x} for i, x in c.open],
                    "strands": [{"step": i, "state": st} for i, st in c.strands]} for c in a.cases],
+        "targets": [{"project": None if c.targets.project == "*" else c.targets.project, "total": c.total,
+                     "visited": c.visited, "not_yet": c.not_yet} for c in a.targets],
         "unvisited": [{"code": s.code, "name": s.name, "network": s.network, "target": s.target,
                        "last_visit": s.last_visit.isoformat() if s.last_visit else None} for s in a.unvisited],
         "schools": a.schools,
@@ -144,6 +146,9 @@ def _show(a: Agenda) -> None:
             hint(strands_legend() + t(" · บันทึกขั้นตอนที่เสร็จ: nitet flow advance รหัสงาน --step เลขขั้นตอน",
                                       " · record one: nitet flow advance CASE --step STEP"))
 
+    if a.targets:
+        _targets(a, heading, item, hint)
+
     targets = sum(1 for u in a.unvisited if u.target)
     heading(t("โรงเรียนที่ยังไม่ได้นิเทศในไตรมาสนี้ ({n} จาก {total}; กลุ่มเป้าหมาย {tg})",
               "Schools not visited this quarter ({n} of {total}; {tg} target)",
@@ -184,6 +189,22 @@ def _show(a: Agenda) -> None:
         if a.screening_missing:
             hint(t("นำเข้าไฟล์ที่โรงเรียนส่ง: nitet import screening ไฟล์.xlsx",
                    "import a school's sheet: nitet import screening FILE.xlsx"))
+
+
+def _targets(a: Agenda, heading: Any, item: Any, hint: Any) -> None:
+    """Each target list of the year this quarter: visited n of N, the schools not visited yet."""
+    from nitet.domain.targets import ALL
+
+    heading(t("โรงเรียนกลุ่มเป้าหมายที่นิเทศแล้วในไตรมาสนี้", "Target schools visited this quarter"))
+    for c in a.targets:
+        x = c.targets
+        what = t("ทุกโครงการ", "all projects") if x.project == ALL else (a.projects.get(x.project) or x.project)
+        left = ", ".join(a.names.get(k, k) for k in c.not_yet[:SHOWN]) + (
+            t(" และอีก {n} โรง", " and {n} more", n=len(c.not_yet) - SHOWN) if len(c.not_yet) > SHOWN else "")
+        item(t("{p}: นิเทศแล้ว {v} จาก {n} โรง", "{p}: visited {v} of {n}", p=what, v=len(c.visited), n=c.total)
+             + (t(" — ยังไม่ได้นิเทศ: {s}", " — not yet: {s}", s=left) if c.not_yet else ""),
+             "bold" if c.not_yet else "")
+    hint(t("รายชื่อทั้งหมด: nitet target list", "every list: nitet target list"))
 
 
 def _more(item: Any, total: int) -> None:

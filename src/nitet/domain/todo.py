@@ -4,7 +4,10 @@
   in the last days with what was found (:func:`nitet.domain.followups.closed_between`);
 * steps of active cases that are overdue or due soon (:mod:`nitet.domain.flows`);
 * the active cases with the steps open in each — every strand's state under a parallel step;
-* schools not yet visited this fiscal quarter, target schools first (:func:`nitet.domain.visits.unvisited`);
+* schools not yet visited this fiscal quarter, target schools first (:func:`nitet.domain.visits.unvisited`;
+  a school on any target list of the year counts as a target school);
+* the coverage of each target list of the fiscal year this quarter (:mod:`nitet.domain.targets`):
+  how many of the project's target schools had a visit of that project, and which did not yet;
 * the KRS report's due date: the end of the fiscal quarter + ``report.krs_due_days`` of nitet.yaml —
   during the first days of a quarter that is still the previous quarter's report;
 * schools without reading/writing screening results for the current (or just ended) semester.
@@ -19,7 +22,7 @@ Library code: plain dataclasses, no printing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -27,6 +30,7 @@ from nitet.core import thai
 
 if TYPE_CHECKING:
     from nitet.domain.followups import FollowUp
+    from nitet.domain.targets import Coverage
     from nitet.domain.visits import FollowUpDue, UnvisitedSchool
     from nitet.storage.loaded import Loaded
 
@@ -83,6 +87,9 @@ class Agenda:
     closed: list[FollowUp] = field(default_factory=list)  # follow-ups closed in the last ``days`` days
     steps: list[StepDue] = field(default_factory=list)
     cases: list[CaseOpen] = field(default_factory=list)
+    targets: list[Coverage] = field(default_factory=list)  #: the year's target lists over this quarter, to the day
+    names: dict[str, str] = field(default_factory=dict)     #: names of the target schools
+    projects: dict[str, str] = field(default_factory=dict)  #: project names (nitet.yaml)
     unvisited: list[UnvisitedSchool] = field(default_factory=list)
     schools: int = 0
     krs: KrsDue | None = None
@@ -169,6 +176,7 @@ def screening_missing(loaded: Loaded, academic_year: int, semester: int) -> list
 
 
 def agenda(loaded: Loaded, today: date, days: int = 7) -> Agenda:
+    from nitet.domain import targets
     from nitet.domain.followups import closed_between
     from nitet.domain.visits import follow_ups_due, unvisited
 
@@ -176,6 +184,8 @@ def agenda(loaded: Loaded, today: date, days: int = 7) -> Agenda:
     fy, q = thai.fiscal_year(today), thai.fiscal_quarter(today)
     start, end = thai.quarter_range(fy, q)
     away = unvisited(loaded, start, min(end, today))  # a visit after today has not happened yet
+    listed = {k for x in targets.lists_of(loaded.of("target"), fy).values() for k in x.schools}
+    away = [replace(s, target=True) if s.code in listed else s for s in away]  # on a list of the year
     away.sort(key=lambda s: not s.target)  # stable: keeps the network and Thai name order
     a = Agenda(today=today, days=days, fiscal_year=fy, quarter=q,
                follow_ups=follow_ups_due(loaded, today, days, as_of=True),
@@ -183,6 +193,12 @@ def agenda(loaded: Loaded, today: date, days: int = 7) -> Agenda:
                steps=case_steps_due(loaded, today, days), cases=cases_open(loaded, today),
                unvisited=away, schools=len(loaded.of("school")),
                krs=krs_due(today, config.report.krs_due_days))
+    visits = [e.data for e in loaded.of("visit")]
+    a.targets = [targets.coverage(x, visits, start, min(end, today)) for x in targets.all_targets(loaded, fy)]
+    schools = loaded.index("school")
+    a.names = {k: str(schools[k].data.get("name", k)) if k in schools else k
+               for c in a.targets for k in c.targets.schools}
+    a.projects = dict(config.projects)
     try:
         sem = screening_semester(today, config.academic_calendar.as_mapping())
     except ValueError:  # a broken calendar is reported by nitet check

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from nitet.model.plan import Plan
     from nitet.model.school import School
     from nitet.model.screening import Screening
+    from nitet.model.target import TargetList
     from nitet.model.visit import Visit
     from nitet.model.workflow import Workflow
 
@@ -26,20 +27,21 @@ if TYPE_CHECKING:
     KINDS: dict[str, type[Record]]
 
 _MODULES = {"Record": "base", "Case": "case", "Config": "config", "Plan": "plan", "School": "school",
-            "Screening": "screening", "Visit": "visit", "Workflow": "workflow"}
+            "Screening": "screening", "TargetList": "target", "Visit": "visit", "Workflow": "workflow"}
 
 __all__ = ["KINDS", "RECORD_KINDS", "Case", "Config", "Plan", "Record", "School", "Screening",
-           "Visit", "Workflow"]
+           "TargetList", "Visit", "Workflow"]
 
 
 def __getattr__(name: str) -> Any:
     if name in _MODULES:
         value = getattr(importlib.import_module(f".{_MODULES[name]}", __name__), name)
     elif name == "RECORD_KINDS":
-        value = {cls.FOLDER: cls for cls in (__getattr__(n) for n in ("School", "Visit", "Case", "Plan", "Screening"))}
+        value = {cls.FOLDER: cls for cls in (__getattr__(n) for n in ("School", "Visit", "Case", "Plan", "Screening",
+                                                                      "TargetList"))}
     elif name == "KINDS":
         value = {cls.KIND: cls for cls in (__getattr__(n) for n in ("School", "Visit", "Case", "Plan", "Screening",
-                                                                      "Workflow"))}
+                                                                      "TargetList", "Workflow"))}
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value

@@ -120,6 +120,7 @@ def visits(r: VisitsReport) -> Any:
     if r.empty:
         s.note("ไม่มีบันทึกการนิเทศในช่วงนี้")
         s.finish()
+        _targets(wb, r)
         return wb
     s.header()
     for n, v in enumerate(r.visits, start=1):
@@ -157,6 +158,7 @@ def visits(r: VisitsReport) -> Any:
                     _date(f.done_date, r) if f.done_date else ("ติดตามแล้ว" if f.done else "ยังไม่ได้ติดตาม"),
                     f.result])
         fs.finish()
+    _targets(wb, r)
     if r.people:
         pp = SheetWriter(wb, "รายผู้นิเทศ", [
             Column("ที่", "int"), Column("ผู้นิเทศ"), Column("จำนวนโรงเรียน", "int"), Column("จำนวนครั้ง", "int")])
@@ -166,6 +168,22 @@ def visits(r: VisitsReport) -> Any:
             pp.add([n, person.name, person.schools, person.visits])
         pp.finish()
     return wb
+
+
+def _targets(wb: Any, r: VisitsReport) -> None:
+    """The coverage of the fiscal year's target lists (visited / not yet), when there are any."""
+    if not r.targets:
+        return
+    ts = SheetWriter(wb, "โรงเรียนกลุ่มเป้าหมาย", [
+        Column("ที่", "int"), Column("โครงการ", wrap=True), Column("โรงเรียนกลุ่มเป้าหมาย", "int"),
+        Column("นิเทศแล้ว", "int"), Column("ยังไม่ได้นิเทศ", "int"), Column("ร้อยละที่นิเทศแล้ว", "pct"),
+        Column("โรงเรียนที่ยังไม่ได้นิเทศ", wrap=True)])
+    ts.title(r.title, r.heading)
+    ts.header()
+    for n, c in enumerate(r.targets, start=1):
+        ts.add([n, c.label, c.total, c.visited, len(c.not_yet), c.percent, "\n".join(c.not_yet)])
+    ts.note("นับเฉพาะการนิเทศของโครงการนั้นในช่วงของรายงาน")
+    ts.finish()
 
 
 def screening(r: ScreeningReport) -> Any:

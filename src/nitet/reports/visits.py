@@ -56,6 +56,20 @@ class FollowUpRow:
 
 
 @dataclass
+class TargetCoverage:
+    """One target list over the report's period: how many of its schools had a visit of its project."""
+    project: str | None    # None: the registry's target: true schools, for every project
+    label: str             # as printed: the project's name (or "ทุกโครงการ")
+    total: int
+    visited: int
+    not_yet: list[str]     # school names, in the list's order
+
+    @property
+    def percent(self) -> float | None:
+        return self.visited / self.total * 100 if self.total else None
+
+
+@dataclass
 class PersonTotal:
     name: str
     schools: int
@@ -80,6 +94,7 @@ class VisitsReport:
     people: list[PersonTotal] = field(default_factory=list)   # per supervisor, when several did the visits
     follow_ups: list[FollowUpRow] = field(default_factory=list)  # of the period's visits: done or not, result
     only: list[str] = field(default_factory=list)             # the supervisors asked for (--supervisor)
+    targets: list[TargetCoverage] = field(default_factory=list)  # coverage of the fiscal year's target lists
     several: bool = False
     skipped_files: int = 0
 
@@ -119,12 +134,14 @@ def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None 
         skipped_files=src.problem_files(), only=list(supervisors or []))
     wanted = {person_key(n) for n in supervisors or []}
     schools = src.schools()
+    counted: list[dict[str, Any]] = []  # the visits of the report, for the targets' coverage
     for loaded, e in src.entries("visit"):
         d = date.fromisoformat(e.data["date"])
         if not start <= d <= end:
             continue
         if wanted and not wanted & {person_key(n) for n in e.data.get("supervisors", [])}:
             continue
+        counted.append(e.data)
         key = e.data["school"]
         s = schools.get(key, {})
         fu = e.data.get("follow_up") or {}
@@ -142,6 +159,7 @@ def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None 
             supervisees=[supervisee_text(p) for p in e.data.get("supervisees", [])],
             findings=str(e.data.get("findings") or ""), suggestions=str(e.data.get("suggestions") or ""),
             source=src.label(loaded) if src.several else None))
+    report.targets = _coverage(src, fy, start, end, counted)
     if not report.visits:
         return report
     name_order = thai_sorted(sorted({v.school_name for v in report.visits}), key=str)
@@ -164,6 +182,28 @@ def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None 
     report.people = _people(report.visits)
     report.follow_ups.sort(key=lambda f: (f.visit_date, rank.get(f.school_name, 0)))
     return report
+
+
+def _coverage(src: Sources, fy: int, start: date, end: date, visits: list[dict[str, Any]]) -> list[TargetCoverage]:
+    """Each target list of the fiscal year (or the registry's target: true schools when the year has
+    none) over the report's visits: a list counts visits of its own project."""
+    from nitet.domain import targets
+
+    lists = targets.lists_of((e for _, e in src.entries("target")), fy)
+    sets = [lists[p] for p in sorted(lists)]
+    if not sets:
+        marked = targets.flagged(e for _, e in src.entries("school"))
+        sets = [targets.Targets(fy, targets.ALL, marked, "flag")] if marked else []
+    projects = src.ws.config.projects
+    schools = src.schools()
+    out = []
+    for x in sets:
+        c = targets.coverage(x, visits, start, end)
+        label = "ทุกโครงการ (โรงเรียนกลุ่มเป้าหมาย)" if x.project == targets.ALL else \
+            str(projects.get(x.project) or x.title or x.project)
+        out.append(TargetCoverage(None if x.project == targets.ALL else x.project, label, c.total, len(c.visited),
+                                  [str(schools.get(k, {}).get("name", k)) for k in c.not_yet]))
+    return out
 
 
 def _people(rows: list[VisitRow]) -> list[PersonTotal]:

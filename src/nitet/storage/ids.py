@@ -32,3 +32,8 @@ def screening_path(ws: Workspace, school: str, academic_year: int, semester: int
     """Deterministic: the same school, year, semester and grade is the same record."""
     return ws.records_dir / "screenings" / str(academic_year) / \
         f"{school}-{academic_year}-{semester}-p{grade}.yaml"
+
+
+def target_path(ws: Workspace, fiscal_year: int, project: str) -> Path:
+    """``records/targets/<FY>/<project>-<FY>.yaml``: one list per project and fiscal year."""
+    return ws.records_dir / "targets" / str(fiscal_year) / f"{project}-{fiscal_year}.yaml"
