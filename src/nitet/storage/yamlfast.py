@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-from nitet.storage.yamlrules import MAX_FILE_BYTES, SCALAR_RULES, YamlProblem
+from nitet.storage.yamlrules import MAX_FILE_BYTES, SCALAR_RULES, YamlProblem, yaml12_int
 
 
 class _FastConstructor(yaml.constructor.SafeConstructor):
@@ -37,6 +37,10 @@ class _FastConstructor(yaml.constructor.SafeConstructor):
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
+    def construct_yaml12_int(self, node: Any) -> int:
+        """YAML 1.2: ``010`` is ten (PyYAML's 1.1 constructor would read octal 8)."""
+        return yaml12_int(self.construct_scalar(node))
+
     def construct_undefined(self, node: Any) -> Any:
         raise _BadTag(str(node.tag), node.start_mark)
 
@@ -55,7 +59,7 @@ _SC = yaml.constructor.SafeConstructor
 for _tag, _fn in (
     ("tag:yaml.org,2002:null", _SC.construct_yaml_null),
     ("tag:yaml.org,2002:bool", _SC.construct_yaml_bool),
-    ("tag:yaml.org,2002:int", _SC.construct_yaml_int),
+    ("tag:yaml.org,2002:int", _FastConstructor.construct_yaml12_int),
     ("tag:yaml.org,2002:float", _SC.construct_yaml_float),
     ("tag:yaml.org,2002:str", _SC.construct_yaml_str),
     ("tag:yaml.org,2002:seq", _SC.construct_yaml_seq),
