@@ -132,6 +132,22 @@ def describe_validation_error(err: dict[str, Any]) -> tuple[str, str, str, tuple
     if typ == "calendar_order":
         return ("calendar", str(ctx.get("why")),
                 t("ตรวจวันเปิดและปิดภาคเรียนให้วันปิดอยู่หลังวันเปิด", "make each semester end after it starts"), loc, False)
+    if typ == "code_form":
+        lengths = str(ctx.get("lengths", ""))
+        short = ctx.get("number") and all(len(str(ctx.get("value"))) < int(n) for n in lengths.split(" / ") if n.isdigit())
+        return ("invalid",
+                t("{f}: {v} ไม่ใช่รหัสตัวเลข {n} หลัก", "{f}: {v} is not a code of {n} digits",
+                  f=field_name, v=ctx.get("value"), n=lengths),
+                t("รหัสที่ขึ้นต้นด้วย 0 ต้องอยู่ในเครื่องหมายคำพูด เช่น '010101' (ไม่มีเครื่องหมายคำพูด YAML อ่าน 010101 "
+                  "เป็นตัวเลข 10101); 'nitet fmt' ใส่เครื่องหมายคำพูดให้",
+                  "a code that starts with 0 must be quoted, e.g. '010101' (unquoted, YAML reads 010101 as the number "
+                  "10101); 'nitet fmt' adds the quotes") if short else
+                t("รหัสโรงเรียน ๑๐ หลัก, SMIS ๘ หลัก, สพฐ. ๖ หลัก (ตัวเลขล้วน ในเครื่องหมายคำพูด)",
+                  "school codes are 10 digits, SMIS 8, OBEC 6 (digits only, in quotes)"),
+                loc, False)
+    if typ == "finite_number":
+        return ("invalid", t("{f}: ต้องเป็นตัวเลข แต่พบ {v}", "{f}: expected a number, found {v}", f=field_name, v=shown),
+                "", loc, False)
     if typ == "step_without_case":
         return ("invalid", t("ระบุ step แต่ไม่ได้ระบุ case", "step is set without case"),
                 t("เพิ่ม case หรือลบ step", "add case or remove step"), loc, False)

@@ -3,21 +3,28 @@
 A file is read with the round-trip parser and written back with nitet's one YAML layout
 (:func:`yamlio.dump_rt`): indentation, spacing, ``\\n`` line ends, no BOM, multi-line text as
 ``|`` blocks, and the ``# yaml-language-server: $schema=...`` line on top pointing at the
-workspace's ``schemas/`` file of the record's kind. Comments, key order and quoting stay as the
-person wrote them. The result is a fixed point: formatting twice equals formatting once.
+workspace's ``schemas/`` file of the record's kind. Values written in a loose form that nitet
+accepts (``school: 1063020130``, ``students: '86'``, ``dltv: yes``, a date in Thai digits — see
+:mod:`nitet.model.values`) are written in their standard form (``'1063020130'``, ``86``,
+``true``, ``2025-11-25``), the ones ``nitet check`` warns about. Comments, key order and other
+quoting stay as the person wrote them. The result is a fixed point: formatting twice equals
+formatting once.
 
 A file that cannot be read as a record (syntax, duplicate keys, tags, aliases, not UTF-8) is
 never touched; it is reported instead. Formatting never changes what a file *means*: the value
-read before and after must be equal, or the file is left alone.
+read after must equal the value read before with exactly those standard forms put in, or the
+file is left alone.
 """
 
 from __future__ import annotations
 
+import copy
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nitet.core.i18n import t
 from nitet.storage.atomic import atomic_write
@@ -25,6 +32,9 @@ from nitet.storage.workspace import CONFIG_FILE, Workspace
 from nitet.storage.yamlfast import decode, parse_fast
 from nitet.storage.yamlrt import dump_rt, literal_safe, load_rt
 from nitet.storage.yamlrules import YamlProblem
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 SCHEMA_PREFIX = "# yaml-language-server:"
 _SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server\s*:")
@@ -71,6 +81,12 @@ def schema_kind(ws: Workspace, path: Path) -> str | None:
     return None
 
 
+def _model_of(kind: str | None) -> type[BaseModel] | None:
+    from nitet.model import KINDS, Config
+
+    return Config if kind == "config" else KINDS.get(kind or "")
+
+
 def schema_line(ws: Workspace, path: Path, kind: str) -> str:
     from nitet.storage.writer import schema_comment
 
@@ -111,13 +127,44 @@ def _with_schema_line(text: str, line: str | None) -> str:
     return line + "\n".join(kept)
 
 
-def _one_round(text: str, line: str | None) -> str:
+def _put(node: Any, loc: tuple[Any, ...], value: Any) -> None:
+    for part in loc[:-1]:
+        node = node[part]
+    node[loc[-1]] = value
+
+
+def _standardize(doc: Any, model: type[BaseModel] | None) -> list[tuple[tuple[Any, ...], Any]]:
+    """Write each loose value of ``doc`` in its standard form; the (loc, value) pairs put in."""
+    if model is None or not isinstance(doc, dict):
+        return []
+    from nitet.model.loose import loose_values
+
+    changes = [(v.loc, v.standard) for v in loose_values(model, doc) if v.standard is not None]
+    for loc, value in changes:
+        _put(doc, loc, value)
+    return changes
+
+
+def _one_round(text: str, line: str | None, model: type[BaseModel] | None = None,
+               changes: list[tuple[tuple[Any, ...], Any]] | None = None) -> str:
     doc = load_rt(text)
+    done = _standardize(doc, model)
+    if changes is not None:
+        changes.extend(done)
     return _with_schema_line(dump_rt(_literal_blocks(doc)), line)
 
 
-def format_text(text: str, line: str | None = None) -> str:
-    """nitet's formatting of one record's text (``line``: the schema comment to put on top).
+def _same_data(a: Any, b: Any) -> bool:
+    """Equal values of equal types (``1`` is not ``1.0`` nor ``true``; ``.nan`` equals ``.nan``)."""
+    def text(x: Any) -> str:
+        return json.dumps(x, ensure_ascii=False, default=repr)
+
+    return text(a) == text(b)
+
+
+def format_text(text: str, line: str | None = None, model: type[BaseModel] | None = None) -> str:
+    """nitet's formatting of one record's text (``line``: the schema comment to put on top;
+    ``model``: the record's kind, whose loose values are written in their standard form).
 
     Raises :class:`FormatProblem` when the text is not a readable record or formatting would
     change its meaning.
@@ -129,9 +176,10 @@ def format_text(text: str, line: str | None = None) -> str:
     if not isinstance(before, dict):
         raise FormatProblem(t("ไฟล์ต้องเป็นชุด คีย์: ค่า (mapping)", "the file must be a mapping (key: value)"))
     current = text.replace("\r\n", "\n")
+    changes: list[tuple[tuple[Any, ...], Any]] = []
     try:
         for _ in range(MAX_ROUNDS):
-            new = _one_round(current, line)
+            new = _one_round(current, line, model, changes)
             if new == current:
                 break
             current = new
@@ -148,7 +196,10 @@ def format_text(text: str, line: str | None = None) -> str:
         after = parse_fast(current.encode("utf-8"))
     except YamlProblem:
         after = None
-    if after != before:
+    expected = copy.deepcopy(before)
+    for loc, value in changes:
+        _put(expected, loc, value)
+    if not _same_data(after, expected):
         raise FormatProblem(t("การจัดรูปแบบจะเปลี่ยนความหมายของข้อมูล จึงไม่แก้ไฟล์นี้ (โปรดแจ้งผู้พัฒนา)",
                               "formatting would change the data, so the file is left alone (please report it)"))
     return current
@@ -168,7 +219,7 @@ def format_file(ws: Workspace, path: Path, *, write: bool) -> FileOutcome:
         return out
     kind = schema_kind(ws, path)
     try:
-        new = format_text(text, schema_line(ws, path, kind) if kind else None)
+        new = format_text(text, schema_line(ws, path, kind) if kind else None, _model_of(kind))
     except FormatProblem as p:
         out.problem = p
         return out

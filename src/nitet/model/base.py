@@ -1,72 +1,33 @@
-"""Shared pieces of the record models: strict base class, date and code types."""
+"""Shared pieces of the record models: the strict base class and the value types of fields
+(:mod:`nitet.model.values`: what each accepts, its standard form, its JSON Schema)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def _iso_date(value: Any) -> date:
-    if isinstance(value, date):
-        d = value
-    elif isinstance(value, str):
-        m = _ISO.match(value.strip())
-        if not m:
-            raise PydanticCustomError(
-                "iso_date", "date must be written YYYY-MM-DD (Gregorian), got {input}",
-                {"input": value},
-            )
-        y, mo, da = (int(x) for x in m.groups())
-        if y > 2400:
-            raise PydanticCustomError(
-                "be_year", "year {year} is a Buddhist Era year; store the Gregorian year {ce}",
-                {"year": y, "ce": y - 543},
-            )
-        try:
-            d = date(y, mo, da)
-        except ValueError as e:
-            raise PydanticCustomError(
-                "impossible_date", "{input} is not a real date ({reason})",
-                {"input": value, "reason": str(e)},
-            ) from None
-    else:
-        raise PydanticCustomError("iso_date", "date must be written YYYY-MM-DD, got {input}",
-                                  {"input": value})
-    if d.year > 2400:
-        raise PydanticCustomError(
-            "be_year", "year {year} is a Buddhist Era year; store the Gregorian year {ce}",
-            {"year": d.year, "ce": d.year - 543},
-        )
-    return d
-
+from nitet.model.values import Code, Day, Flag, Number, Whole
 
 #: A date stored as ISO Gregorian text (``2026-11-25``); shown to people in BE.
-IsoDate = Annotated[
-    date,
-    BeforeValidator(_iso_date),
-    PlainSerializer(lambda d: d.isoformat(), return_type=str),
-    Field(json_schema_extra={"type": "string", "format": "date"}),
-]
-
-
-def _code_text(value: Any) -> Any:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return value.strip()
-    return value
-
-
-#: A school code written with or without quotes (``1063020130`` or ``'1063020130'``).
-CodeText = Annotated[str, BeforeValidator(_code_text)]
+IsoDate = Annotated[date, Day()]
+#: A school's key: its 10-digit MOE code (or 8-digit SMIS code with ``school_key: smis``), as text.
+CodeText = Annotated[str, Code((10, 8))]
+#: An 8-digit SMIS code, as text.
+SmisCode = Annotated[str, Code((8,))]
+#: A 6-digit OBEC (สพฐ.) code, as text.
+ObecCode = Annotated[str, Code((6,))]
+#: A count of people or things (0 or more).
+Count = Annotated[int, Whole(0)]
+#: A Buddhist Era year (fiscal or academic): 2500–2700.
+BEYear = Annotated[int, Whole(2500, 2700)]
+#: A fiscal quarter: 1–4.
+Quarter = Annotated[int, Whole(1, 4)]
+#: true / false.
+Bool = Annotated[bool, Flag()]
+#: An amount of money in baht (0 or more).
+Money = Annotated[float, Number(0)]
 
 
 class NitetModel(BaseModel):
@@ -85,3 +46,5 @@ class Record(NitetModel):
     ID_FIELD: ClassVar[str] = "id"
     #: Key order for files nitet writes.
     KEY_ORDER: ClassVar[tuple[str, ...]] = ()
+    #: What the record is, in Thai (the schema's description, shown by the editor).
+    DESCRIPTION_TH: ClassVar[str] = ""

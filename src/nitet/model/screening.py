@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from nitet.model.base import CodeText, NitetModel, Record
+from nitet.model.base import BEYear, CodeText, Count, NitetModel, Record
+from nitet.model.values import Whole
 
 ASPECTS = ("read_aloud", "read_comprehension", "write_words", "write_story")
 ASPECTS_TH = {
@@ -18,36 +19,45 @@ ASPECTS_TH = {
 }
 LEVELS = ("excellent", "good", "fair", "improve")
 LEVELS_TH = {"excellent": "ดีมาก", "good": "ดี", "fair": "พอใช้", "improve": "ปรับปรุง"}
-Count = Annotated[int, Field(ge=0)]
 
 
 class Levels(NitetModel):
-    excellent: Annotated[Count, Field(title="ดีมาก")] = 0
-    good: Annotated[Count, Field(title="ดี")] = 0
-    fair: Annotated[Count, Field(title="พอใช้")] = 0
-    improve: Annotated[Count, Field(title="ปรับปรุง")] = 0
+    model_config = ConfigDict(title="จำนวนนักเรียนแต่ละระดับ")
+
+    excellent: Annotated[Count, Field(title="ดีมาก", description="จำนวนนักเรียนระดับดีมาก (คน)")] = 0
+    good: Annotated[Count, Field(title="ดี", description="จำนวนนักเรียนระดับดี (คน)")] = 0
+    fair: Annotated[Count, Field(title="พอใช้", description="จำนวนนักเรียนระดับพอใช้ (คน)")] = 0
+    improve: Annotated[Count, Field(title="ปรับปรุง", description="จำนวนนักเรียนระดับปรับปรุง (คน)")] = 0
 
     def total(self) -> int:
         return self.excellent + self.good + self.fair + self.improve
+
+
+_LEVELS_HELP = "จำนวนนักเรียน (คน) แต่ละระดับ: excellent ดีมาก, good ดี, fair พอใช้, improve ปรับปรุง"
 
 
 class Screening(Record):
     KIND: ClassVar[str] = "screening"
     FOLDER: ClassVar[str] = "screenings"
     TITLE_TH: ClassVar[str] = "ผลการคัดกรองการอ่านการเขียน"
+    DESCRIPTION_TH: ClassVar[str] = ("ผลการคัดกรองการอ่านการเขียนของโรงเรียนหนึ่ง ชั้นหนึ่ง ภาคเรียนหนึ่ง: จำนวนนักเรียน "
+                                     "แต่ละระดับ ไม่เก็บชื่อนักเรียน ไฟล์ records/screenings/<ปีการศึกษา>/"
+                                     "<รหัสโรงเรียน>-<ปี>-<ภาคเรียน>-p<ชั้น>.yaml")
     KEY_ORDER: ClassVar[tuple[str, ...]] = (
         "id", "school", "academic_year", "semester", "grade", "assessed", *ASPECTS, "source")
 
-    id: Annotated[str | None, Field(title="รหัสบันทึก")] = None
-    school: Annotated[CodeText, Field(title="โรงเรียน", min_length=1)]
-    academic_year: Annotated[int, Field(title="ปีการศึกษา (พ.ศ.)", ge=2500, le=2700)]
-    semester: Annotated[int, Field(title="ภาคเรียน", ge=1, le=2)]
-    grade: Annotated[int, Field(title="ชั้น ป.", description="1-6 (ป.1–ป.6)", ge=1, le=6)]
-    assessed: Annotated[Count, Field(title="จำนวนนักเรียนที่ได้รับการคัดกรอง")]
-    read_aloud: Annotated[Levels, Field(title="อ่านออกเสียง")] = Levels()
-    read_comprehension: Annotated[Levels, Field(title="อ่านรู้เรื่อง")] = Levels()
-    write_words: Annotated[Levels, Field(title="เขียนคำ")] = Levels()
-    write_story: Annotated[Levels, Field(title="เขียนเรื่อง")] = Levels()
+    id: Annotated[str | None, Field(title="รหัสบันทึก", description="เท่ากับชื่อไฟล์")] = None
+    school: Annotated[CodeText, Field(
+        title="โรงเรียน", description="รหัสโรงเรียนในทะเบียน ในเครื่องหมายคำพูด เช่น '1063020130'")]
+    academic_year: Annotated[BEYear, Field(title="ปีการศึกษา (พ.ศ.)", description="ปีการศึกษา พ.ศ. เช่น 2568")]
+    semester: Annotated[Annotated[int, Whole(1, 2)], Field(title="ภาคเรียน", description="ภาคเรียนที่ 1 หรือ 2")]
+    grade: Annotated[Annotated[int, Whole(1, 6)], Field(title="ชั้น ป.", description="1-6 (ป.1–ป.6)")]
+    assessed: Annotated[Count, Field(
+        title="จำนวนนักเรียนที่ได้รับการคัดกรอง", description="จำนวนนักเรียนทั้งหมดที่ได้รับการคัดกรอง (คน)")]
+    read_aloud: Annotated[Levels, Field(title="อ่านออกเสียง", description=_LEVELS_HELP)] = Levels()
+    read_comprehension: Annotated[Levels, Field(title="อ่านรู้เรื่อง", description=_LEVELS_HELP)] = Levels()
+    write_words: Annotated[Levels, Field(title="เขียนคำ", description=_LEVELS_HELP)] = Levels()
+    write_story: Annotated[Levels, Field(title="เขียนเรื่อง", description=_LEVELS_HELP)] = Levels()
     source: Annotated[str | None, Field(title="ที่มา", description="ไฟล์ที่นำเข้า")] = None
 
     @model_validator(mode="after")

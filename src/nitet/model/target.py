@@ -13,18 +13,20 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from nitet.model.base import CodeText, Record
+from nitet.model.base import BEYear, CodeText, Record
 
 
 class TargetList(Record):
     KIND: ClassVar[str] = "target"
     FOLDER: ClassVar[str] = "targets"
     TITLE_TH: ClassVar[str] = "โรงเรียนกลุ่มเป้าหมาย"
+    DESCRIPTION_TH: ClassVar[str] = ("รายชื่อโรงเรียนกลุ่มเป้าหมายของโครงการหนึ่งในปีงบประมาณหนึ่ง ไฟล์ "
+                                     "records/targets/<ปีงบประมาณ>/<โครงการ>-<ปี>.yaml")
     KEY_ORDER: ClassVar[tuple[str, ...]] = ("id", "fiscal_year", "project", "title", "schools", "note")
 
     id: Annotated[str | None, Field(
         title="รหัสรายชื่อ", description="เท่ากับชื่อไฟล์: <โครงการ>-<ปีงบประมาณ> เช่น dltv-2569")] = None
-    fiscal_year: Annotated[int, Field(title="ปีงบประมาณ (พ.ศ.)", ge=2500, le=2700)]
+    fiscal_year: Annotated[BEYear, Field(title="ปีงบประมาณ (พ.ศ.)", description="ปีงบประมาณ พ.ศ. เช่น 2569")]
     project: Annotated[str, Field(
         title="โครงการ", description="รหัสโครงการเดียวกับ project ของบันทึกการนิเทศ เช่น dltv, reading",
         pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
@@ -32,4 +34,4 @@ class TargetList(Record):
         title="ชื่อรายชื่อ", description="เช่น โรงเรียนกลุ่มเป้าหมายโครงการ DLTV ปีงบประมาณ ๒๕๖๙")] = None
     schools: Annotated[list[CodeText], Field(
         title="โรงเรียนกลุ่มเป้าหมาย", description="รหัสโรงเรียนในทะเบียน (records/schools/) หนึ่งโรงต่อบรรทัด")] = []
-    note: Annotated[str | None, Field(title="หมายเหตุ")] = None
+    note: Annotated[str | None, Field(title="หมายเหตุ", description="บันทึกเพิ่มเติมของรายชื่อนี้")] = None

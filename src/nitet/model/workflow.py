@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from nitet.model.base import NitetModel, Record
+from nitet.model.base import Bool, NitetModel, Quarter, Record
+from nitet.model.values import Choice, Whole
 
 STEP_ID = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)*$")
 Origin = Literal["manual", "added"]
@@ -32,34 +33,48 @@ def _titled(value: Any) -> Any:
     return value
 
 
+ORIGIN_TH = {"manual": "ตามคู่มือการปฏิบัติงาน", "added": "nitet เพิ่ม (คู่มือไม่ได้กำหนด)"}
+OriginChoice = Annotated[Origin, Choice(ORIGIN_TH)]
+
+
 class Due(NitetModel):
-    quarter: Annotated[int, Field(title="ไตรมาส", description="ครบกำหนดเมื่อสิ้นไตรมาสนี้ของปีงบประมาณของงาน", ge=1, le=4)]
-    days: Annotated[int, Field(title="จำนวนวันหลังสิ้นไตรมาส", ge=0, le=366)] = 0
-    origin: Annotated[Origin | None, Field(title="ที่มาของกำหนดเสร็จ", description=ORIGIN_HELP)] = None
+    model_config = ConfigDict(title="กำหนดเสร็จ")
+
+    quarter: Annotated[Quarter, Field(
+        title="ไตรมาส", description="ครบกำหนดเมื่อสิ้นไตรมาสนี้ (1–4) ของปีงบประมาณของงาน")]
+    days: Annotated[Annotated[int, Whole(0, 366)], Field(
+        title="จำนวนวันหลังสิ้นไตรมาส", description="ครบกำหนดกี่วันหลังสิ้นไตรมาส (0 = วันสิ้นไตรมาส)")] = 0
+    origin: Annotated[OriginChoice | None, Field(title="ที่มาของกำหนดเสร็จ", description=ORIGIN_HELP)] = None
 
 
 class Evidence(NitetModel):
-    title: Annotated[str, Field(title="หลักฐาน", min_length=1)]
-    origin: Annotated[Origin | None, Field(title="ที่มาของหลักฐาน", description=ORIGIN_HELP)] = None
-    required: Annotated[bool, Field(
+    model_config = ConfigDict(title="หลักฐาน")
+
+    title: Annotated[str, Field(title="หลักฐาน", description="ชื่อเอกสาร/ผลงานที่เป็นหลักฐาน", min_length=1)]
+    origin: Annotated[OriginChoice | None, Field(title="ที่มาของหลักฐาน", description=ORIGIN_HELP)] = None
+    required: Annotated[Bool, Field(
         title="ต้องมี", description="true = ขั้นตอนบันทึกว่าเสร็จไม่ได้หากไม่มีหลักฐาน (เว้นแต่ระบุเหตุผลด้วย --force); "
                                    "false (ค่าเริ่มต้น) = หลักฐานที่แนะนำ ขาดแล้วเตือน")] = False
 
 
 class Role(NitetModel):
-    title: Annotated[str, Field(title="บุคคล/หน่วยงาน", min_length=1)]
-    origin: Annotated[Origin | None, Field(title="ที่มา", description=ORIGIN_HELP)] = None
+    model_config = ConfigDict(title="บุคคล/หน่วยงานที่เกี่ยวข้อง")
+
+    title: Annotated[str, Field(title="บุคคล/หน่วยงาน", description="ชื่อบุคคลหรือหน่วยงานตามคู่มือ", min_length=1)]
+    origin: Annotated[OriginChoice | None, Field(title="ที่มา", description=ORIGIN_HELP)] = None
 
 
 class Step(NitetModel):
-    id: Annotated[str, Field(title="เลขขั้นตอน", description='เลขตามคู่มือ เช่น "1", "2.1", "4.2.1"')]
-    title: Annotated[str, Field(title="ชื่อขั้นตอน", min_length=1)]
-    origin: Annotated[Origin | None, Field(title="ที่มา", description=ORIGIN_HELP)] = None
+    model_config = ConfigDict(title="ขั้นตอน")
+
+    id: Annotated[str, Field(title="เลขขั้นตอน", description='เลขตามคู่มือ ในเครื่องหมายคำพูด เช่น "1", "2.1", "4.2.1"')]
+    title: Annotated[str, Field(title="ชื่อขั้นตอน", description="ชื่อขั้นตอนตามคู่มือ", min_length=1)]
+    origin: Annotated[OriginChoice | None, Field(title="ที่มา", description=ORIGIN_HELP)] = None
     evidence: Annotated[list[Evidence | str], BeforeValidator(_titled), Field(
         title="หลักฐาน", description="ข้อความ หรือ {title, origin, required}: หลักฐานที่แนะนำ (required: true = ต้องมี)")] = []
-    due: Annotated[Due | None, Field(title="กำหนดเสร็จ")] = None
-    steps: Annotated[list[Step], Field(title="ขั้นตอนย่อย")] = []
-    parallel: Annotated[bool, Field(
+    due: Annotated[Due | None, Field(title="กำหนดเสร็จ", description="ครบกำหนดเมื่อใดของปีงบประมาณ")] = None
+    steps: Annotated[list[Step], Field(title="ขั้นตอนย่อย", description="ขั้นตอนย่อย เช่น 2.1, 2.2")] = []
+    parallel: Annotated[Bool, Field(
         title="ขั้นตอนย่อยดำเนินการคู่ขนาน",
         description="true = ขั้นตอนย่อยดำเนินการพร้อมกันได้ในลำดับใดก็ได้ ขั้นตอนนี้เสร็จเมื่อขั้นตอนย่อยเสร็จครบ; "
                     "false (ค่าเริ่มต้น) = ขั้นตอนย่อยทำตามลำดับ")] = False
@@ -76,19 +91,24 @@ class Workflow(Record):
     KIND: ClassVar[str] = "workflow"
     FOLDER: ClassVar[str] = "workflows"
     TITLE_TH: ClassVar[str] = "กระบวนงาน"
+    DESCRIPTION_TH: ClassVar[str] = ("กระบวนงานหนึ่งตามคู่มือการปฏิบัติงาน: ลักษณะงาน กฎหมายระเบียบ ผู้เกี่ยวข้อง "
+                                     "และขั้นตอนตามเลขในคู่มือ ไฟล์ workflows/<รหัส>.yaml")
     KEY_ORDER: ClassVar[tuple[str, ...]] = (
         "id", "title", "source", "nature", "references", "roles", "steps")
 
-    id: Annotated[str, Field(title="รหัสกระบวนงาน", pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    title: Annotated[str, Field(title="ชื่อกระบวนงาน", min_length=1)]
-    source: Annotated[Origin, Field(
+    id: Annotated[str, Field(title="รหัสกระบวนงาน", description="อักษรอังกฤษตัวเล็ก ตัวเลข และ - เท่ากับชื่อไฟล์",
+                             pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    title: Annotated[str, Field(title="ชื่อกระบวนงาน", description="ชื่อกระบวนงานตามคู่มือ", min_length=1)]
+    source: Annotated[OriginChoice, Field(
         title="ที่มา", description="manual = กระบวนงานตามคู่มือ, added = nitet เพิ่ม; "
                                    "เป็นที่มาตั้งต้นของขั้นตอนและบุคคลที่ไม่ได้ระบุ origin")] = "manual"
-    nature: Annotated[str | None, Field(title="ลักษณะงาน")] = None
-    references: Annotated[list[str], Field(title="กฎหมาย ระเบียบและเอกสารที่เกี่ยวข้อง")] = []
+    nature: Annotated[str | None, Field(title="ลักษณะงาน", description="ลักษณะงานตามคู่มือ")] = None
+    references: Annotated[list[str], Field(
+        title="กฎหมาย ระเบียบและเอกสารที่เกี่ยวข้อง", description="กฎหมาย ระเบียบ เอกสารอ้างอิง (คนละบรรทัด)")] = []
     roles: Annotated[list[Role | str], BeforeValidator(_titled), Field(
         title="บุคคล/หน่วยงานที่เกี่ยวข้อง", description="ข้อความ หรือ {title, origin}")] = []
-    steps: Annotated[list[Step], Field(title="ขั้นตอนการปฏิบัติงาน", min_length=1)]
+    steps: Annotated[list[Step], Field(
+        title="ขั้นตอนการปฏิบัติงาน", description="ขั้นตอนตามเลขในคู่มือ: 1, 2, 2.1 …", min_length=1)]
 
     @model_validator(mode="after")
     def _numbering(self) -> Workflow:

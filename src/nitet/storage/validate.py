@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nitet.core import i18n
-from nitet.core.findings import ERROR, Finding, Problem, describe_validation_error
+from nitet.core.findings import ERROR, WARNING, Finding, Problem, describe_validation_error
 from nitet.core.i18n import t
 from nitet.storage.yamlfast import parse_fast
 from nitet.storage.yamlrt import TextLocator, load_rt, position
@@ -93,16 +93,19 @@ def validate_file(path: Path, rel: str, model: type[BaseModel], *, id_from_name:
             t("เขียนระเบียนเป็นบรรทัด คีย์: ค่า", "write the record as 'key: value' lines"))])
     problems: list[Problem] = []
     data_out: dict[str, Any] | None = None
+    seen: dict[str, bool] = {}  # the value types say whether a loose value was read
     try:
-        obj = model.model_validate(raw)
+        obj = model.model_validate(raw, context=seen)
         data_out = obj.model_dump(mode="json", exclude_none=True)
     except ValidationError as e:
         for err in e.errors(include_url=False):
             check, msg, hint, loc, on_key = describe_validation_error(dict(err))
             problems.append(Problem(rel, loc, check, msg, hint, ERROR, on_key))
+    if seen:
+        problems.extend(loose_problems(rel, model, raw, data_out))
     if id_from_name and isinstance(model, type) and issubclass(model, Record):
         id_field = model.ID_FIELD
-        declared = raw.get(id_field)
+        declared = (data_out or raw).get(id_field)
         if declared is not None and str(declared) != stem:
             problems.append(Problem(
                 rel, (id_field,), "id-mismatch",
@@ -113,6 +116,44 @@ def validate_file(path: Path, rel: str, model: type[BaseModel], *, id_from_name:
                   v=declared, f=id_field)))
     findings = resolve_positions(path, problems, raw_bytes) if problems else []
     return FileResult(rel, kind, stem, data_out, findings)
+
+
+def loose_problems(rel: str, model: type[BaseModel], raw: dict[str, Any],
+                   validated: dict[str, Any] | None) -> list[Problem]:
+    """Warnings for values written in a loose form (``nitet fmt`` writes them the standard way)
+    and for values outside a list nitet knows (kept as written)."""
+    from nitet.model.loose import loose_values
+
+    out = []
+    for v in loose_values(model, raw, validated):
+        if v.standard is None:
+            out.append(Problem(
+                rel, v.loc, "unknown-value",
+                t("{f}: '{v}' ไม่อยู่ในรายการที่ nitet รู้จัก (เก็บไว้ตามที่เขียน)",
+                  "{f}: '{v}' is not one nitet knows (kept as written)", f=_dotted(v.loc), v=v.value),
+                t("ค่าที่รู้จัก: {k}", "known values: {k}", k=", ".join(v.known)), WARNING))
+        else:
+            out.append(Problem(
+                rel, v.loc, "loose-value",
+                t("{f}: {v} ใช้ได้ แต่รูปแบบมาตรฐานคือ {s}", "{f}: {v} is accepted, but its standard form is {s}",
+                  f=_dotted(v.loc), v=yaml_text(v.value), s=yaml_text(v.standard)),
+                t(v.why[0] + " — 'nitet fmt' แก้ให้", v.why[1] + " — 'nitet fmt' rewrites it"), WARNING))
+    return out
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(p) for p in loc)
+
+
+def yaml_text(value: Any) -> str:
+    """A scalar as it is (or would be) written in a record file: ``true``, ``86``, ``'1063020130'``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        from nitet.storage.fastdump import _resolves_to_other
+
+        return f"'{value}'" if _resolves_to_other(value) or value != value.strip() else value
+    return str(value)
 
 
 def resolve_positions(path: Path, problems: list[Problem], data: bytes | None = None) -> list[Finding]:
