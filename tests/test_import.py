@@ -96,7 +96,8 @@ def test_school_list_with_title_blank_total_rows_thai_digits_and_odd_codes(ws: P
                                  "network": "แม่ละเมา", "students": 1234}
     assert got["1063020131"]["students"] == 123
     assert got["1063020132"]["students"] == 420
-    assert "หัวตารางแถว 4" in r.stderr and "ไม่ใช้: A ที่, G ประทับเวลา" in r.stderr
+    assert "หัวตารางแถว 4" in r.stderr
+    assert "ไม่ใช้คอลัมน์ “ที่”, “ประทับเวลา”: เป็นข้อมูลที่ nitet ไม่เก็บ (เช่น เวลาส่งแบบฟอร์ม อีเมล ลำดับที่ คะแนน)" in r.stderr
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp874"])
@@ -305,7 +306,7 @@ def test_all_or_nothing_skip_invalid_and_rejects_file(schools: Path, run: Any, t
     r = run("import", "visits", str(out), "--json")
     assert r.exit_code == 0, r.stdout + r.stderr
     assert r.json()["created"] == 4
-    assert "ไม่ใช้: J เหตุผล, K ไฟล์, L ชีต, M แถว" in r.stderr
+    assert "ไม่ใช้คอลัมน์ “เหตุผล”, “ไฟล์”, “ชีต”, “แถว”: เป็นข้อมูลที่ nitet ไม่เก็บ" in r.stderr
 
 
 def test_dry_run_writes_nothing(schools: Path, run: Any, tmp_path: Path) -> None:

@@ -1,9 +1,9 @@
-"""nitet import schools|visits|screening FILE... and nitet import template KIND -o FILE.xlsx"""
+"""nitet import schools|visits|screening FILE..., nitet import template KIND -o FILE.xlsx, nitet import maps"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -35,20 +35,18 @@ Commit = Annotated[bool | None, typer.Option("--commit/--no-commit", help=t(
     "commit git หลังบันทึก (ค่าเริ่มต้นตาม autocommit ใน nitet.yaml)", "git commit after saving (default: autocommit)"))]
 
 
-def _import(kind: str, files: list[Path], sheet: str | None, map_file: Path | None, dry_run: bool,
-            skip_invalid: bool, rejects: Path | None, json_out: bool, commit: bool | None, force: bool,
-            max_rows: int | None,
-            school: str | None = None, academic_year: str | None = None, semester: str | None = None,
-            grade: str | None = None) -> None:
+IgnoreColumn = Annotated[list[str] | None, typer.Option("--ignore-column", help=t(
+    "ไม่ใช้คอลัมน์นี้ (หัวคอลัมน์ หรือตัวอักษรคอลัมน์ เช่น G; ซ้ำได้) — คอลัมน์ที่มีข้อมูลแต่ไม่รู้ว่าเป็นอะไร ต้องบอกด้วยตัวเลือกนี้ --map หรือตอบบนเทอร์มินัล",
+    "leave this column out (its header, or a column letter such as G; repeatable) — a column with data nitet "
+    "cannot place must be named here, in --map, or answered on a terminal"), show_default=False)]
+
+
+def _import(kind: str, files: list[Path], *, rejects: Path | None, force: bool, **options: Any) -> None:
     from nitet.cli import context
     from nitet.commands.import_run import run_import, vet_rejects
 
-    rejects = vet_rejects(rejects, force)
-    ws = context.workspace()
-    code = run_import(ws, kind, files, sheet=sheet, map_file=map_file, dry_run=dry_run,
-                      skip_invalid=skip_invalid, rejects_path=rejects, json_out=json_out, commit=commit,
-                      school=school, academic_year=academic_year, semester=semester, grade=grade,
-                      max_rows=max_rows)
+    rejects_path = vet_rejects(rejects, force)
+    code = run_import(context.workspace(), kind, files, rejects_path=rejects_path, **options)
     if code:
         raise typer.Exit(code)
 
@@ -56,15 +54,19 @@ def _import(kind: str, files: list[Path], sheet: str | None, map_file: Path | No
 @app.command("schools", help=t("นำเข้าทะเบียนโรงเรียน", "import a school list"))
 def schools(files: Files, sheet: Sheet = None, map_file: MapFile = None, dry_run: DryRun = False,
             skip_invalid: SkipInvalid = False, rejects: Rejects = None, json_out: Json = False,
-            commit: Commit = None, force: ForceOpt = False, max_rows: MaxRows = None) -> None:
-    _import("schools", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force, max_rows)
+            commit: Commit = None, force: ForceOpt = False, max_rows: MaxRows = None,
+            ignore_column: IgnoreColumn = None) -> None:
+    _import("schools", files, sheet=sheet, map_file=map_file, dry_run=dry_run, skip_invalid=skip_invalid,
+            rejects=rejects, json_out=json_out, commit=commit, force=force, max_rows=max_rows, ignore=ignore_column)
 
 
 @app.command("visits", help=t("นำเข้าบันทึกการนิเทศ (หนึ่งแถวต่อการนิเทศหนึ่งครั้ง)", "import visits (one visit per row)"))
 def visits(files: Files, sheet: Sheet = None, map_file: MapFile = None, dry_run: DryRun = False,
            skip_invalid: SkipInvalid = False, rejects: Rejects = None, json_out: Json = False,
-           commit: Commit = None, force: ForceOpt = False, max_rows: MaxRows = None) -> None:
-    _import("visits", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force, max_rows)
+           commit: Commit = None, force: ForceOpt = False, max_rows: MaxRows = None,
+           ignore_column: IgnoreColumn = None) -> None:
+    _import("visits", files, sheet=sheet, map_file=map_file, dry_run=dry_run, skip_invalid=skip_invalid,
+            rejects=rejects, json_out=json_out, commit=commit, force=force, max_rows=max_rows, ignore=ignore_column)
 
 
 @app.command("screening", help=t("นำเข้าผลการคัดกรองการอ่านการเขียน (นับจำนวน ไม่เก็บชื่อนักเรียน)",
@@ -72,15 +74,42 @@ def visits(files: Files, sheet: Sheet = None, map_file: MapFile = None, dry_run:
 def screening(
     files: Files, sheet: Sheet = None, map_file: MapFile = None, dry_run: DryRun = False,
     skip_invalid: SkipInvalid = False, rejects: Rejects = None, json_out: Json = False, commit: Commit = None,
-    max_rows: MaxRows = None,
+    max_rows: MaxRows = None, ignore_column: IgnoreColumn = None,
     school: Annotated[str | None, typer.Option("--school", help=t("โรงเรียน (เมื่อไฟล์ไม่ได้ระบุ)", "school (when the file does not say)"))] = None,
     academic_year: Annotated[str | None, typer.Option("--academic-year", help=t("ปีการศึกษา พ.ศ. เช่น 2569", "academic year (BE), e.g. 2569"))] = None,
     semester: Annotated[str | None, typer.Option("--semester", help=t("ภาคเรียน 1 หรือ 2", "semester 1 or 2"))] = None,
     grade: Annotated[str | None, typer.Option("--grade", help=t("ชั้น ป.1–ป.6 (เช่น 1 หรือ ป.1)", "grade ป.1–ป.6 (e.g. 1)"))] = None,
     force: ForceOpt = False,
 ) -> None:
-    _import("screening", files, sheet, map_file, dry_run, skip_invalid, rejects, json_out, commit, force, max_rows,
-            school, academic_year, semester, grade)
+    _import("screening", files, sheet=sheet, map_file=map_file, dry_run=dry_run, skip_invalid=skip_invalid,
+            rejects=rejects, json_out=json_out, commit=commit, force=force, max_rows=max_rows, ignore=ignore_column,
+            school=school, academic_year=academic_year, semester=semester, grade=grade)
+
+
+@app.command("maps", help=t("รายการการจับคู่คอลัมน์ที่บันทึกไว้ใน imports/ (ใช้เองกับไฟล์ที่หัวตารางตรงกัน)",
+                            "list the column mappings saved in imports/ (used by themselves for files with the same header)"))
+def maps(json_out: Json = False) -> None:
+    from nitet.cli import context, ui
+    from nitet.imports import savedmaps
+    from nitet.imports.columns import LABELS_TH
+
+    ws = context.workspace()
+    found, unreadable = savedmaps.load_all(ws)
+    for note in unreadable:
+        ui.say(note)
+    if json_out:
+        ui.print_json([{"name": m.name, "path": ws.rel(m.path), "kind": m.kind, "headers": m.headers,
+                        "columns": m.columns} for m in found])
+        return
+    if not found:
+        ui.say(t("ยังไม่มีการจับคู่คอลัมน์ที่บันทึกไว้ (nitet ถามและบันทึกให้เมื่อนำเข้าไฟล์ที่มีคอลัมน์ที่ไม่รู้จักบนเทอร์มินัล)",
+                 "no column mapping saved yet (nitet asks and saves one when you import a file with unknown columns on a terminal)"))
+        return
+    for m in found:
+        used = {h: f for h, f in m.columns.items() if f != "ignore"}
+        ui.data(t("{p}  ({k}) หัวตาราง {n} ช่อง ใช้ {u} คอลัมน์", "{p}  ({k}) {n} header cells, {u} columns used",
+                  p=ws.rel(m.path), k=m.kind, n=len(m.headers), u=len(used)))
+        ui.data("    " + ", ".join(f"{h} → {LABELS_TH.get(f, f)}" for h, f in used.items()))
 
 
 @app.command("template", help=t("สร้างไฟล์แม่แบบ .xlsx สำหรับส่งให้โรงเรียนกรอก", "write an .xlsx template for schools to fill in"))

@@ -1,26 +1,29 @@
 """Which column is which: common Thai and English headers per kind, and ``--map MAP.yaml``.
 
-A header is compared after normalising: lower case, no spaces or zero-width spaces, no
-``. - _ : / * ' "``; a part in brackets (``วันที่นิเทศ (วว/ดด/ปปปป)``) may be left out.
+A header is compared after normalising (lower case, Thai digits as digits, no spaces, zero-width
+spaces or ``. - _ : / * ' "``) and taken apart by :mod:`headers`. :meth:`Lexicon.read` tries, in
+order: the user's ``--map``; the whole header; its core without question number, brackets,
+digit count and note (``๒) จำนวนนักเรียน (คน)``, ``ชื่อโรงเรียน:``); the known names ignored on
+purpose (:data:`USELESS`); any of the names joined in it (``ข้อค้นพบ / ผลการนิเทศ``) — when
+they name different fields the header is ambiguous, not guessed; a name in its brackets. A school
+list's code column is made specific by its digit count (``รหัสสถานศึกษา ๑๐ หลัก`` = the
+10-digit code) or a named kind (``รหัสโรงเรียน (SMIS)``). The reading's score (how much of the
+header the name covers, then how exactly) decides when two columns claim one field.
 Under a merged two-row header a column is known by its lower label, or by upper + lower
 (``อ่านออกเสียง`` + ``ดีมาก`` = the count of pupils at ดีมาก in อ่านออกเสียง).
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from nitet.core.errors import UsageError
 from nitet.core.i18n import t
+from nitet.imports import headers
 from nitet.model.screening import ASPECTS, ASPECTS_TH, LEVELS, LEVELS_TH
 
-_NOISE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00a0.\-_:/*'\"“”]+")
-_BRACKETS = re.compile(r"[(\[（].*?[)\]）]")
-
-#: Fields a column may hold in several columns (every code column of a school list).
-MULTI = {"code_any", "ignore"}
+normalize = headers.normalize
 
 _SCHOOL_REF = {
     "school": ["รหัสโรงเรียน", "รหัสสถานศึกษา", "รหัส", "school_code", "schoolcode", "code", "รหัสsmis",
@@ -62,7 +65,8 @@ SYNONYMS: dict[str, dict[str, list[str]]] = {
         "subject": ["กลุ่มสาระการเรียนรู้", "กลุ่มสาระ", "วิชา", "subject"],
         "grade": ["ชั้น", "ระดับชั้น", "ชั้นเรียน", "grade"],
         "topics": ["เรื่องที่นิเทศ", "ประเด็นการนิเทศ", "หัวข้อ", "หัวข้อการนิเทศ", "topic", "topics"],
-        "findings": ["ผลการนิเทศ", "findings"],
+        "findings": ["ผลการนิเทศ", "ข้อค้นพบ", "ข้อค้นพบจากการนิเทศ", "สิ่งที่พบ", "สิ่งที่พบจากการนิเทศ",
+                     "ผลการสังเกตการสอน", "findings"],
         "strengths": ["จุดเด่น", "strengths"],
         "improvements": ["จุดที่ควรพัฒนา", "จุดควรพัฒนา", "improvements"],
         "suggestions": ["ข้อเสนอแนะ", "suggestions"],
@@ -107,23 +111,35 @@ LABELS_TH: dict[str, str] = {
 }
 
 
-def normalize(label: Any) -> str:
-    return _NOISE.sub("", str(label)).lower()
+#: Columns that carry nothing nitet keeps, ignored by name (and said so once): when a form was
+#: sent, who sent it, a running number, a score or rating; and the columns a rejects file adds.
+USELESS = ["ประทับเวลา", "เวลาประทับ", "timestamp", "วันเวลาที่ส่ง", "อีเมล", "อีเมล์", "ที่อยู่อีเมล",
+           "ที่อยู่อีเมล์", "email", "e-mail", "emailaddress", "ที่", "ลำดับ", "ลำดับที่", "no", "คะแนน",
+           "คะแนนรวม", "score", "totalscore", "rating", "ความพึงพอใจ", "ระดับความพึงพอใจ",
+           "เหตุผล", "ไฟล์", "ชีต", "แถว"]
+#: ... and per kind: a screening sheet's remarks are about one pupil ("ย้าย"), never kept.
+USELESS_BY_KIND = {"screening": ["หมายเหตุ", "note"]}
+#: ... also when the header starts with one of these ("คะแนนความพึงพอใจต่อการนิเทศ (1-5)").
+USELESS_PREFIXES = ("คะแนน", "ความพึงพอใจ", "ระดับความพึงพอใจ", "score", "rating")
+#: A school list's code columns, and which one a digit count names ("รหัสสถานศึกษา ๑๐ หลัก").
+CODE_FIELDS = ("code_any", "moe", "smis", "obec")
+_BY_DIGITS = {10: "moe", 8: "smis", 6: "obec"}
 
 
-#: A question number in front of a header, as form exports write them: "1. ", "๒) ", "ข้อ 3 ", "2.1 ".
-_NUMBERED = re.compile(r"^\s*(?:ข้อ\s*)?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*(?:\s*[.)]\s*|\s+)")
+def multi(kind: str) -> set[str]:
+    """Fields several columns may feed: every code column of a school list; the school of a
+    visit or screening row by 10-digit code, SMIS, OBEC and name side by side."""
+    return {"code_any", "ignore"} if kind == "schools" else {"school", "school_name", "ignore"}
 
 
-def candidates(label: str) -> list[str]:
-    """The normalised forms under which a header label is looked up: as written, without a
-    trailing bracket, and without a leading question number (Google Forms: "1. ชื่อโรงเรียน")."""
-    forms: list[str] = []
-    for text in dict.fromkeys((label, _NUMBERED.sub("", label))):
-        for form in (normalize(text), normalize(_BRACKETS.sub("", text))):
-            if form and form not in forms:
-                forms.append(form)
-    return forms
+@dataclass(frozen=True)
+class Reading:
+    """What a header says: its field (None: unknown), how it was found, and how fully it matched."""
+
+    field: str | None
+    how: str  # user | whole | core | part | useless | ambiguous | unknown
+    score: tuple[float, int] = (0.0, 0)  # (share of the header the name covers, exactness)
+    alternatives: tuple[str, ...] = ()  # the fields an ambiguous header names
 
 
 class Lexicon:
@@ -132,23 +148,81 @@ class Lexicon:
     def __init__(self, kind: str, user_map: dict[str, str] | None = None):
         self.kind = kind
         self.fields = SYNONYMS[kind]
+        self.multi = multi(kind)
         self._lookup: dict[str, str] = {}
         for field, words in self.fields.items():
             for w in words:
                 self._lookup.setdefault(normalize(w), field)
+        self._useless = {normalize(w) for w in (*USELESS, *USELESS_BY_KIND.get(kind, []))} - set(self._lookup)
         self._user = {normalize(k): v for k, v in (user_map or {}).items()}
+        self._memo: dict[str, Reading] = {}
 
     def field_of(self, labels: list[str]) -> str | None:
-        """The field of the first label (most specific first) that is known, or None."""
+        return self.read(labels).field
+
+    def read(self, labels: list[str]) -> Reading:
+        """The reading of the first label (most specific first) that names a field."""
         for label in labels:
-            for c in candidates(label):
-                if c in self._user:
-                    return self._user[c]
+            for form in user_forms(label):
+                if form in self._user:
+                    return Reading(self._user[form], "user", (1.0, 9))
+        found = Reading(None, "unknown")
         for label in labels:
-            for c in candidates(label):
-                if c in self._lookup:
-                    return self._lookup[c]
-        return None
+            r = self._memo.get(label)
+            if r is None:
+                r = self._memo[label] = self._read(label)
+            if r.field is not None:
+                return r
+            if found.how == "unknown":
+                found = r
+        return found
+
+    def _read(self, label: str) -> Reading:
+        h = headers.parse(label)
+        body = max(len(h.body), 1)
+        for form, how, level in ((h.whole, "whole", 3), (h.core, "core", 2)):
+            if form in self._lookup:
+                return self._refine(Reading(self._lookup[form], how, (min(len(form) / body, 1.0), level)), h)
+        if self._is_useless(h):
+            return Reading("ignore", "useless")
+        hits = {p: self._lookup[p] for p in h.parts if p in self._lookup}
+        fields = list(dict.fromkeys(hits.values()))
+        if set(fields) == {"school", "school_name"}:  # "รหัสหรือชื่อโรงเรียน": a name column reads codes too
+            fields = ["school_name"]
+        if len(fields) == 1:
+            covered = sum(len(p) for p in hits) / body
+            return self._refine(Reading(fields[0], "part", (min(covered, 1.0), 1)), h)
+        if len(fields) > 1:
+            return Reading(None, "ambiguous", alternatives=tuple(fields))
+        named = list(dict.fromkeys(self._lookup[q] for q in h.qualifiers if q in self._lookup))
+        if len(named) == 1:  # "ร.ร. (ชื่อโรงเรียน)"
+            return self._refine(Reading(named[0], "part", (0.1, 1)), h)
+        return Reading(None, "unknown")
+
+    def _is_useless(self, h: headers.Header) -> bool:
+        if h.whole in self._useless or h.core in self._useless:
+            return True
+        if h.parts and all(p in self._useless for p in h.parts):
+            return True
+        return h.core.startswith(USELESS_PREFIXES)
+
+    def _refine(self, r: Reading, h: headers.Header) -> Reading:
+        """A school list's code column made specific by a digit count or a named code kind."""
+        if self.kind != "schools" or r.field not in CODE_FIELDS:
+            return r
+        specific = {self._lookup[x] for x in (*h.parts, *h.qualifiers)
+                    if self._lookup.get(x) in ("moe", "smis", "obec")}
+        if h.digits in _BY_DIGITS:
+            specific = {_BY_DIGITS[h.digits]}
+        if len(specific) == 1:
+            return Reading(specific.pop(), r.how, r.score)
+        return r
+
+
+def user_forms(label: str) -> list[str]:
+    """How a header is looked up in a ``--map``: as written, and without number, brackets, note."""
+    h = headers.parse(label)
+    return list(dict.fromkeys(x for x in (h.whole, h.body, h.core) if x))
 
 
 def load_map(path: Path, kind: str) -> dict[str, str]:

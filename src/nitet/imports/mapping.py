@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -103,15 +102,6 @@ class RowError(Exception):
     """A row that cannot be imported; ``str(e)`` is the reason (current language)."""
 
 
-def column_letter(index: int) -> str:
-    letters = ""
-    n = index + 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        letters = string.ascii_uppercase[r] + letters
-    return letters
-
-
 def get(table: Table, row: Row, name: str, parse: Any = None, **kw: Any) -> Any:
     """The cell of field ``name`` parsed by ``parse``; a bad cell becomes a :class:`RowError`."""
     value = table.cell(row, name)
@@ -136,16 +126,18 @@ def validate(model: type[Record], data: dict[str, Any]) -> Record:
         raise RowError(f"{where}: {msg}" if where and where not in msg else msg) from None
 
 
-def resolve_school(ctx: Context, code: Any, name: Any) -> str:
-    """The key of the school a row names by code (any kind) or exact name."""
+def resolve_school(ctx: Context, codes: list[Any], names: list[Any]) -> str:
+    """The key of the school a row names by code (any kind, in any of its code columns) or exact
+    name. Columns that name different registered schools are a contradiction, not a choice."""
     from nitet.imports import values
 
     shown = None
-    for v in (code, name):
+    found: dict[str, str] = {}  # key → the text that named it first
+    for v, is_code in [*((c, True) for c in codes), *((n, False) for n in names)]:
         if v is None:
             continue
         try:
-            text = values.code(v) if v is code else values.one_line(v)
+            text = values.code(v) if is_code else values.one_line(v)
         except CellError as e:
             raise RowError(str(e)) from None
         if not text:
@@ -154,7 +146,14 @@ def resolve_school(ctx: Context, code: Any, name: Any) -> str:
         m = _CODE_AND_NAME.match(text)
         key = ctx.schools.find(m.group(1)) if m else ctx.schools.find(text)
         if key is not None:
-            return key
+            found.setdefault(key, text)
+    if len(found) > 1:
+        (a, ta), (b, tb) = list(found.items())[:2]
+        raise RowError(t("แถวนี้ระบุโรงเรียนไม่ตรงกัน: “{ta}” คือ {a} แต่ “{tb}” คือ {b}",
+                         "the row names two schools: “{ta}” is {a} but “{tb}” is {b}",
+                         ta=ta, a=ctx.schools.label(a), tb=tb, b=ctx.schools.label(b)))
+    if found:
+        return next(iter(found))
     if shown is None:
         raise RowError(t("ไม่ได้ระบุโรงเรียน", "no school given"))
     near = ctx.schools.suggest(shown)

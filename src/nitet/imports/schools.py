@@ -12,8 +12,8 @@ from typing import Any
 
 from nitet.core.i18n import t
 from nitet.imports import values
-from nitet.imports.mapping import Candidate, Context, Origin, RowError, column_letter, get, validate
-from nitet.imports.table import Row, Table
+from nitet.imports.mapping import Candidate, Context, Origin, RowError, get, validate
+from nitet.imports.table import Row, Table, column_letter
 from nitet.model import School
 from nitet.storage import ids
 

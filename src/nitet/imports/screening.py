@@ -91,7 +91,7 @@ def _keys(ctx: Context, table: Table, row: Row, titled: dict[str, Any]) -> tuple
     opts = ctx.options
     from_row: dict[str, Any] = {}
     if table.cell(row, "school") is not None or table.cell(row, "school_name") is not None:
-        from_row["school"] = resolve_school(ctx, table.cell(row, "school"), table.cell(row, "school_name"))
+        from_row["school"] = resolve_school(ctx, table.cells(row, "school"), table.cells(row, "school_name"))
     for name, parse in (("academic_year", values.academic_year), ("semester", values.semester),
                         ("grade", values.grade)):
         v = get(table, row, name, parse)

@@ -105,7 +105,7 @@ def _row(ctx: Context, table: Table, row: Row, origin: Origin, owned: set[str]) 
     day = get(table, row, "date", values.a_date, field=t("วันที่นิเทศ", "visit date"))
     if day is None:
         raise RowError(t("ไม่มีวันที่นิเทศ", "no visit date"))
-    school = resolve_school(ctx, table.cell(row, "school"), table.cell(row, "school_name"))
+    school = resolve_school(ctx, table.cells(row, "school"), table.cells(row, "school_name"))
     data: dict[str, Any] = {"date": day.isoformat(), "school": school}
     sup = values.split_list(table.cell(row, "supervisors"))
     if sup:
