@@ -181,3 +181,36 @@ def test_the_saved_mapping_is_committed_with_the_import(tmp_path: Path) -> None:
     tracked = subprocess.run(["git", "-c", "core.quotepath=false", "ls-files", "imports"], cwd=root,
                              capture_output=True, text=True).stdout
     assert tracked.splitlines() == ["imports/แบบฟอร์มนิเทศ.yaml"]
+
+
+def test_a_sheet_with_no_header_nitet_knows_is_mapped_column_by_column(schools: Path, run: Any,
+                                                                      tmp_path: Path) -> None:
+    """Without a terminal such a file is refused ("no table header"); on one, nitet asks."""
+    rows = [["วันไปนิเทศ", "ร.ร.", "สิ่งที่เห็น"], ["25/11/2569", "บ้านแม่ละเมา", "ครูใช้สื่อ"],
+            ["26/11/2569", "1063020131", "นักเรียนอ่านคล่อง"]]
+    f = xlsx(tmp_path / "own.xlsx", rows)
+    assert run("import", "visits", str(f)).exit_code == 1
+    term = Terminal("-C", str(schools), "import", "visits", str(f), cwd=tmp_path)
+    fields = {}
+    for key in ("date", "school_name", "findings"):
+        fields[key] = term.expect(rf"(\d+)\) [^\[\n]+ \[{key}\]").group(1)
+    for key in ("date", "school_name", "findings"):
+        term.expect("เป็นฟิลด์ใด")
+        term.type(fields[key])
+        term.text = term.text[term.text.rindex("เป็นฟิลด์ใด") + 1:]
+    term.expect("บันทึกการจับคู่คอลัมน์นี้")
+    term.type("y")
+    term.expect("ชื่อการจับคู่")
+    term.type("แบบของเขต")
+    term.expect("นำเข้าแล้ว: สร้างใหม่ 2")
+    assert term.finish() == 0, term.text[-3000:]
+    got = sorted(records(schools, "visits").values(), key=lambda v: v["date"])
+    assert [(v["date"], v["school"], v["findings"]) for v in got] == [
+        ("2026-11-25", "1063020130", "ครูใช้สื่อ"), ("2026-11-26", "1063020131", "นักเรียนอ่านคล่อง")]
+    assert parse_fast((schools / "imports" / "แบบของเขต.yaml").read_bytes())["columns"] == {
+        "วันไปนิเทศ": "date", "ร.ร.": "school_name", "สิ่งที่เห็น": "findings"}
+    # the next file of that layout imports without a terminal
+    rows[1][2] = "ครูใช้สื่อของจริง"
+    r = run("import", "visits", str(xlsx(tmp_path / "own2.xlsx", rows)), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert (r.json()["updated"], r.json()["mappings"]) == (1, ["imports/แบบของเขต.yaml"])

@@ -48,11 +48,14 @@ def ask_columns(ws: Workspace, kind: str, tables: list[Table]) -> list[Path]:
     return saved
 
 
+#: Fields several columns may feed (every code column of a school list, a school's codes and name).
+_SHARED = ("school", "school_name", "code_any")
+
+
 def _choices(kind: str, table: Table) -> list[str]:
     """Fields a column may still take: those no column feeds, and those several may feed."""
     taken = {c.field for c in table.columns if c.field}
-    free = [f for f in SYNONYMS[kind] if f not in taken or f in ("school", "school_name", "code_any")]
-    return free
+    return [f for f in SYNONYMS[kind] if f not in taken or f in _SHARED]
 
 
 def _what(c: Column) -> str:
@@ -97,10 +100,9 @@ def _ask_table(kind: str, table: Table) -> bool:
                     a=t(" หรือ ", " or ").join(LABELS_TH.get(f, f) for f in c.reading.alternatives))
         say(t("คอลัมน์ {l} “{h}”{w}: มีข้อมูล {n} แถว เช่น “{s}”", "column {l} “{h}”{w}: {n} rows hold data, e.g. “{s}”",
               l=c.letter, h=shown(c.label or "-", 60), w=why, n=c.filled, s=shown(c.sample)))
-        choices = _choices(kind, table)
         field = prompts.ask_until(t("  เป็นฟิลด์ใด (หมายเลขหรือชื่อฟิลด์, เว้นว่าง = ไม่ใช้คอลัมน์นี้)",
                                     "  which field (number or field name; empty = leave this column out)"),
-                                  functools.partial(_pick, choices=choices))
+                                  functools.partial(_pick, choices=choices, table=table))
         table.assign(c, field)
         say("  → " + (LABELS_TH.get(field, field) if field != "ignore" else t("ไม่ใช้", "left out")))
         answered = True
@@ -114,20 +116,26 @@ def _first(table: Table, c: Column) -> Any:
     return None
 
 
-def _pick(answer: str, choices: list[str]) -> str:
+def _pick(answer: str, choices: list[str], table: Table) -> str:
+    """The field an answer names; the numbers stay those listed once for the table."""
     from nitet.core.thai import to_arabic_digits
 
     a = to_arabic_digits(answer.strip())
-    if not a:
+    if not a or a.lower() == "ignore":
         return "ignore"
+    field = None
     if a.isdigit() and 1 <= int(a) <= len(choices):
-        return choices[int(a) - 1]
+        field = choices[int(a) - 1]
     for f in choices:
         if a.lower() == f or a == LABELS_TH.get(f):
-            return f
-    if a.lower() == "ignore":
-        return "ignore"
-    raise ValueError(t("ตอบหมายเลข 1 ถึง {n} หรือเว้นว่าง", "answer a number from 1 to {n}, or nothing", n=len(choices)))
+            field = f
+    if field is None:
+        raise ValueError(t("ตอบหมายเลข 1 ถึง {n} หรือเว้นว่าง", "answer a number from 1 to {n}, or nothing", n=len(choices)))
+    other = next((c for c in table.columns if c.field == field), None)
+    if other is not None and field not in _SHARED:
+        raise ValueError(t("{f} ใช้กับคอลัมน์ {c} แล้ว: เลือกฟิลด์อื่น หรือเว้นว่าง", "{f} is already column {c}'s: "
+                           "choose another field, or nothing", f=LABELS_TH.get(field, field), c=other.letter))
+    return field
 
 
 _NAME = re.compile(r"\s+")

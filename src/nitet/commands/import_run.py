@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import typer
+
 from nitet.cli import ui
 from nitet.core.errors import UsageError
 from nitet.core.i18n import t
@@ -102,24 +104,9 @@ def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None
         def step(_name: str) -> None:
             if bar:
                 bar[0].advance(bar[1])
-        found = read_tables(ctx, kind, paths, sheet, user_map, step, limits, saved)
+        found = read_tables(ctx, kind, paths, sheet, user_map, step, limits, saved, guess=context.interactive())
     tables = found.tables
-    _ignore(tables, ignore or [])
-    for table in tables:
-        if table.saved is not None:
-            ui.say(t("{s}: ใช้การจับคู่คอลัมน์ที่บันทึกไว้ {p} (หัวตารางตรงกันทุกช่อง)",
-                     "{s}: read with the saved column mapping {p} (the header matches it cell for cell)",
-                     s=table.sheet.label, p=ws.rel(table.saved.path)))
-    maps_saved: list[Path] = []
-    if context.interactive() and unused(tables):
-        from nitet.cli.prompts import Cancelled
-        from nitet.commands.import_mapper import ask_columns
-
-        try:
-            maps_saved = ask_columns(ws, kind, tables)
-        except Cancelled as c:
-            ui.say(t("ยกเลิกแล้ว ไม่ได้บันทึกสิ่งใด", "cancelled: nothing written"))
-            return c.exit_code
+    maps_saved = _settle_columns(ws, kind, tables, ignore or [])
     for table in tables:
         require(kind, table)
         ui.say(describe_columns(table))
@@ -142,7 +129,7 @@ def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None
     if write:
         with _progress(len(plan.writes()), t("บันทึก", "writing")) as bar:
             written = apply(ws, plan.changes, (lambda n: bar[0].update(bar[1], completed=n)) if bar else None)
-    if written:
+    if written:  # the mappings saved on the way travel with the records they read
         ui.commit(ws, [*written, *maps_saved], t(
             "nitet: นำเข้า {k} จาก {f} (สร้างใหม่ {c}, แก้ไข {u})", "nitet: import {k} from {f} ({c} created, {u} updated)",
             k=kind, f=", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else ""),
@@ -158,6 +145,29 @@ def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None
                  n=len(plan.rejects), p=rejects_path))
     _report(ws, plan, tables, left, kind, dry_run=dry_run, written=write, json_out=json_out)
     return 1 if plan.rejects or left else 0
+
+
+def _settle_columns(ws: Workspace, kind: str, tables: list[Table], ignore: list[str]) -> list[Path]:
+    """What each column is, beyond what nitet recognised: a saved mapping (said), ``--ignore-column``,
+    then on a terminal the user's answers. Returns the mappings saved on the way."""
+    from nitet.cli import context
+
+    _ignore(tables, ignore)
+    for table in tables:
+        if table.saved is not None:
+            ui.say(t("{s}: ใช้การจับคู่คอลัมน์ที่บันทึกไว้ {p} (หัวตารางตรงกันทุกช่อง)",
+                     "{s}: read with the saved column mapping {p} (the header matches it cell for cell)",
+                     s=table.sheet.label, p=ws.rel(table.saved.path)))
+    if not (context.interactive() and unused(tables)):
+        return []
+    from nitet.cli.prompts import Cancelled
+    from nitet.commands.import_mapper import ask_columns
+
+    try:
+        return ask_columns(ws, kind, tables)
+    except Cancelled as c:
+        ui.say(t("ยกเลิกแล้ว ไม่ได้บันทึกสิ่งใด", "cancelled: nothing written"))
+        raise typer.Exit(c.exit_code) from None
 
 
 def _ignore(tables: list[Table], names: list[str]) -> None:

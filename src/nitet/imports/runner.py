@@ -46,9 +46,12 @@ def _mapper(kind: str) -> Callable[..., tuple]:  # type: ignore[type-arg]
 
 def read_tables(ctx: Context, kind: str, paths: list[Path], sheet: str | None = None,
                 user_map: dict[str, str] | None = None, progress: Callable[[str], None] | None = None,
-                limits: readers.Limits | None = None, saved: list[SavedMap] | None = None) -> Found:
+                limits: readers.Limits | None = None, saved: list[SavedMap] | None = None,
+                guess: bool = False) -> Found:
     """Every sheet's table. Without ``--map``, a sheet whose header row is the one a saved mapping
-    was made for is read with that mapping (:attr:`Table.saved`)."""
+    was made for is read with that mapping (:attr:`Table.saved`). With ``guess`` (the columns will
+    be asked about on a terminal), a file where no sheet has a header nitet knows is read under the
+    first sheet's first row of labels."""
     lex = Lexicon(kind, user_map)
     found = Found()
     for path in readers.expand(paths):
@@ -58,7 +61,8 @@ def read_tables(ctx: Context, kind: str, paths: list[Path], sheet: str | None = 
         if sheet is not None and path.suffix.lower() == ".csv":
             ctx.note(t("{f}: ไฟล์ CSV มีตารางเดียว --sheet จึงไม่มีผลกับไฟล์นี้",
                        "{f}: a CSV file has one table, so --sheet does not apply to it", f=path.name))
-        for sh in readers.read(path, sheet, limits):
+        sheets = readers.read(path, sheet, limits)
+        for sh in sheets:
             remembered = savedmaps.match(sh, saved or []) if user_map is None else None
             table = find_table(sh, Lexicon(kind, remembered.columns) if remembered else lex)
             if table is None:
@@ -67,6 +71,12 @@ def read_tables(ctx: Context, kind: str, paths: list[Path], sheet: str | None = 
             table.saved = remembered
             any_table = True
             found.tables.append(table)
+        if not any_table and guess:
+            table = next((tb for tb in (find_table(sh, lex, guess=True) for sh in sheets) if tb), None)
+            if table is not None:
+                found.ignored_sheets = [x for x in found.ignored_sheets if x != table.sheet.label]
+                found.tables.append(table)
+                any_table = True
         if not any_table:
             examples = ", ".join(dict.fromkeys(LABELS_TH[f] for f in SYNONYMS[kind] if f in LABELS_TH))
             raise DataError(

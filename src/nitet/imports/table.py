@@ -224,8 +224,10 @@ def _score(cols: list[Column]) -> int:
     return len({c.field for c in cols if c.field and c.field != "ignore"})
 
 
-def find_table(sheet: Sheet, lex: Lexicon) -> Table | None:
-    """The table of ``sheet``, or None when no row looks like a header (2+ known columns)."""
+def find_table(sheet: Sheet, lex: Lexicon, guess: bool = False) -> Table | None:
+    """The table of ``sheet``, or None when no row looks like a header (2+ known columns).
+    With ``guess`` (someone at a terminal will say what the columns are), a sheet without such a
+    row is read under its first row of two or more labels."""
     rows = sheet.rows
     best: tuple[int, int, bool, list[Column]] | None = None
     limit = min(len(rows), HEADER_SEARCH_ROWS)
@@ -244,6 +246,10 @@ def find_table(sheet: Sheet, lex: Lexicon) -> Table | None:
                 score, two, cols = _score(double), True, double
         if score >= 2 and (best is None or score > best[0]):
             best = (score, r, two, cols)
+    if best is None and guess:
+        first = next((r for r in range(limit) if sum(1 for x in labels[r] if x) >= 2), None)
+        if first is not None:
+            best = (0, first, False, singles[first])
     if best is None:
         return None
     _, r, two, cols = best
