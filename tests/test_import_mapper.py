@@ -214,3 +214,11 @@ def test_a_sheet_with_no_header_nitet_knows_is_mapped_column_by_column(schools: 
     r = run("import", "visits", str(xlsx(tmp_path / "own2.xlsx", rows)), "--json")
     assert r.exit_code == 0, r.stderr
     assert (r.json()["updated"], r.json()["mappings"]) == (1, ["imports/แบบของเขต.yaml"])
+
+
+def test_no_input_on_a_terminal_never_asks(schools: Path, tmp_path: Path) -> None:
+    f = xlsx(tmp_path / "form.xlsx", form_rows(["ข้อสังเกตเพิ่มเติม"]))
+    term = Terminal("--no-input", "-C", str(schools), "import", "visits", str(f), cwd=tmp_path)
+    assert term.finish() == 1
+    assert "คอลัมน์ I “ข้อสังเกตเพิ่มเติม”: มีข้อมูล 2 แถว" in term.text and "เป็นฟิลด์ใด" not in term.text
+    assert not records(schools, "visits")
