@@ -175,7 +175,7 @@ def test_a_screening_record_is_evidence_of_step_4_2_2(demo_ws: Path) -> None:
                                 "label": "ผลการคัดกรองการอ่านการเขียน โรงเรียนบ้านห้วยน้ำใส ปีการศึกษา 2568 "
                                          "ภาคเรียนที่ 2 ชั้น ป.1"}]
     assert "ระเบียนที่เป็นหลักฐาน: ผลการคัดกรองการอ่านการเขียน โรงเรียนบ้านห้วยน้ำใส" in run("flow", "status", cid).stdout
-    visit = run("visit", "list", "--json").json()[0]["id"]  # --record also takes a visit: linked as a visit
+    visit = run("visit", "list", "--all", "--json").json()[0]["id"]  # --record also takes a visit: linked as a visit
     r = run("flow", "advance", cid, "--step", "4.1", "--record", f"records/visits/2569/{visit}.yaml",
             "--date", "2026-03-31")
     assert r.exit_code == 0, r.stderr

@@ -97,12 +97,12 @@ def _help(args: list[str], lang: str | None = None) -> str:
 
 
 def test_typers_own_help_words_follow_the_language() -> None:
-    krs = _help(["report", "krs", "-h"])
+    krs = _help(["plan", "copy", "-h"])  # a command with a required option
     assert "─ ตัวเลือก ─" in krs and "[ต้องระบุ]" in krs and "แสดงวิธีใช้นี้แล้วจบ" in krs
     assert "Options" not in krs and "[required]" not in krs and "Show this message" not in krs
     top = _help(["--help"])
     assert "─ คำสั่ง ─" in top and "ติดตั้งการเติมคำสั่งอัตโนมัติ" in top
     assert "ตัวเลือก" in _help(["visit"])  # a group without its command shows its help
     assert "[ค่าเริ่มต้น: 7]" in _help(["todo", "-h"])
-    en = _help(["report", "krs", "-h"], lang="en")
+    en = _help(["plan", "copy", "-h"], lang="en")
     assert "─ Options ─" in en and "[required]" in en and "Show this message and exit." in en

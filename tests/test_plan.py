@@ -148,7 +148,7 @@ def test_init_demo_then_check_is_clean(tmp_path: Path) -> None:
     assert run("--no-input", "init", "x", "--demo").exit_code == 0
     r = make_runner(tmp_path / "x")("check", "--json")
     assert r.exit_code == 0 and r.json() == {"findings": []}
-    plans = make_runner(tmp_path / "x")("plan", "list", "--json").json()
+    plans = make_runner(tmp_path / "x")("plan", "list", "--all", "--json").json()
     assert [(p["id"], p["quarters_reported"]) for p in plans] == [("dltv-2569", [1]), ("reading-2569", [1, 2])]
 
 

@@ -124,11 +124,17 @@ def test_arabic_digits_and_title_from_settings(krs_ws: Path) -> None:
     assert "| 1 | โครงการทดสอบ | 40,000.00 | 7,500.25 | 20,000.25 | 19,999.75 | 50.00 |" in out
 
 
-def test_empty_period_succeeds_and_says_so(run) -> None:
-    r = run("report", "krs", "--fy", "2570", "--quarter", "1")
-    assert r.exit_code == 0
-    assert "ไม่มีโครงการของปีงบประมาณ ๒๕๗๐ ที่ต้องรายงาน" in r.stdout
-    assert "ไม่มีข้อมูลที่ต้องรายงาน" in r.stderr
+def test_a_year_without_plans_says_what_exists_and_how_to_start_and_writes_nothing(
+        run, ws: Path, tmp_path: Path) -> None:
+    r = run("report", "krs", "--fy", "2570", "--quarter", "1", "-o", str(tmp_path / "krs.xlsx"))
+    assert r.exit_code == 1 and "ยังไม่มีโครงการใน records/plans/" in r.stderr and "nitet plan add" in r.stderr
+    (ws / "records/plans/dltv-2569.yaml").write_text(
+        "id: dltv-2569\nfiscal_year: 2569\ntitle: โครงการ DLTV\n", encoding="utf-8")
+    r = run("report", "krs", "--fy", "2570", "--quarter", "1", "-o", str(tmp_path / "krs.xlsx"))
+    assert r.exit_code == 1
+    assert "ยังไม่มีโครงการของปีงบประมาณ 2570 (มี ปีงบประมาณ 2569: dltv-2569)" in r.stderr
+    assert "nitet plan copy dltv-2569 --fy 2570" in r.stderr
+    assert not (tmp_path / "krs.xlsx").exists() and r.stdout == ""
 
 
 def test_bad_options_are_usage_errors(run) -> None:

@@ -32,6 +32,7 @@ def test_an_attribute_escape_fails_and_runs_nothing(run: Runner, ws: Path, tmp_p
 def test_in_english_too(run: Runner, ws: Path) -> None:
     (ws / "templates").mkdir(exist_ok=True)
     (ws / "templates" / "krs.md.j2").write_text("{{ cycler.__init__.__globals__.os.system('id') }}\n", encoding="utf-8")
+    (ws / "records/plans/p-2569.yaml").write_text("id: p-2569\nfiscal_year: 2569\ntitle: โครงการ\n", encoding="utf-8")
     r = run("report", "krs", "--fy", "2569", "--quarter", "1", lang="en")
     assert r.exit_code == 2
     assert "template krs.md.j2:1 tried something not allowed" in r.stderr

@@ -26,7 +26,7 @@ def _main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *
 
 
 @pytest.mark.parametrize(("args", "said", "hint"), [
-    (["report", "krs"], "ข้อผิดพลาด: ยังไม่ได้ระบุตัวเลือก '--fy' ซึ่งต้องมี", "nitet report krs -h"),
+    (["plan", "copy", "x"], "ข้อผิดพลาด: ยังไม่ได้ระบุตัวเลือก '--fy' ซึ่งต้องมี", "nitet plan copy -h"),
     (["todo", "--days", "x"], "ข้อผิดพลาด: ค่าของ '--days' ใช้ไม่ได้: ต้องเป็นจำนวนเต็ม (ได้ “x”)", "nitet todo -h"),
     (["todo", "--days", "400"], "ข้อผิดพลาด: ค่าของ '--days' ใช้ไม่ได้: ต้องไม่มากกว่า 366 (ได้ 400)", "nitet todo -h"),
     (["visit", "add", "--school", "x", "--date", "2026-01-05", "--rating-scale", "๓"],

@@ -1,4 +1,5 @@
-"""nitet plan add | list | show | result — projects of the annual action plan (แผนปฏิบัติการ)."""
+"""nitet plan add | list | show | result — projects of the annual action plan (แผนปฏิบัติการ);
+copy, edit and the activity/indicator commands live in ``plan_edit``."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def add(
     title: Annotated[str, typer.Option("--title", help=t("ชื่อโครงการ", "project title"))],
     budget: Annotated[str | None, typer.Option("--budget", help=t("งบประมาณ (บาท)", "budget (baht)"))] = None,
     workflow: Annotated[str | None, typer.Option("--workflow", help=t("รหัสกระบวนงาน", "workflow id"))] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help=t("ผู้รับผิดชอบโครงการ", "who is responsible"))] = None,
     json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
 ) -> None:
     from nitet.cli import context, ui
@@ -51,7 +53,8 @@ def add(
     if workflow and workflow not in context.load().workflows():
         raise DataError(t("ไม่พบกระบวนงาน '{w}'", "workflow '{w}' does not exist", w=workflow),
                         t("ดูรหัสที่ใช้ได้ด้วย 'nitet flow list'", "see valid ids with 'nitet flow list'"))
-    data: dict[str, Any] = {"id": plan_id, "fiscal_year": fy, "title": title.strip(), "workflow": workflow}
+    data: dict[str, Any] = {"id": plan_id, "fiscal_year": fy, "title": title.strip(), "workflow": workflow,
+                            "owner": " ".join(owner.split()) if owner else None}
     if budget is not None:
         data["budget"] = parse_number(budget, t("งบประมาณ", "budget"))
     path = writer.create(ws, ids.plan_path(ws, plan_id), Plan, data)
@@ -59,24 +62,36 @@ def add(
         ui.print_json({"id": plan_id, "path": ws.rel(path)})
     else:
         ui.data(plan_id)
-        ui.say(t("บันทึกโครงการ {p} ที่ {f} แล้ว — เพิ่มกิจกรรมและตัวชี้วัดในไฟล์ (ดูตัวอย่างใน docs/reports.md)",
-                 "saved plan {p} in {f} — add activities and indicators in the file (see docs/reports.md)",
+        ui.say(t("บันทึกโครงการ {p} ที่ {f} แล้ว — เพิ่มกิจกรรมด้วย nitet plan activity add {p} --title ... --quarters 1,2 "
+                 "และตัวชี้วัดด้วย nitet plan indicator add {p} --title ... --target ...",
+                 "saved plan {p} in {f} — add activities with nitet plan activity add {p} --title ... --quarters 1,2 "
+                 "and indicators with nitet plan indicator add {p} --title ... --target ...",
                  p=plan_id, f=ws.rel(path)))
 
 
 @app.command("list", help=t("รายการโครงการ", "list projects"))
 def list_(
-    fy: Annotated[int | None, IntOption("--fy", help=t("เฉพาะปีงบประมาณ (พ.ศ.)", "only this fiscal year (BE)"))] = None,
+    fy: Annotated[int | None, IntOption("--fy", help=t(
+        "ปีงบประมาณ (พ.ศ.) ค่าเริ่มต้น: ปีปัจจุบัน", "fiscal year (BE); default: the current one"))] = None,
+    every: Annotated[bool, typer.Option("--all", help=t("ทุกปีงบประมาณ", "every fiscal year"))] = False,
     json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
 ) -> None:
+    from datetime import date
+
     from rich.table import Table
     from rich.text import Text
 
     from nitet.cli import context, ui
+    from nitet.domain import periods
     from nitet.domain.plans import spent_to
 
     loaded = context.load()
     ui.warn_left_out(loaded)
+    if not every:
+        chosen = periods.fiscal_year(fy, None, date.today())
+        fy = chosen.fy
+        if chosen.note:
+            ui.say(t("{n} (ทุกปี: --all)", "{n} (every year: --all)", n=chosen.note))
     plans = sorted((e for e in loaded.of("plan") if fy is None or e.data["fiscal_year"] == fy),
                    key=lambda e: (e.data["fiscal_year"], e.id))
     rows = [{"id": e.id, "fiscal_year": e.data["fiscal_year"], "title": e.data["title"],
@@ -87,7 +102,17 @@ def list_(
         ui.print_json(rows)
         return
     if not rows:
-        ui.say(t("ยังไม่มีโครงการ — เพิ่มด้วย 'nitet plan add'", "no plans yet — add one with 'nitet plan add'"))
+        others = sorted({int(e.data["fiscal_year"]) for e in loaded.of("plan")})
+        if others and fy is not None:
+            last = max(others)
+            sample = sorted(e.id for e in loaded.of("plan") if e.data["fiscal_year"] == last)[0]
+            ui.say(t("ยังไม่มีโครงการของปีงบประมาณ {y} (มีของปีงบประมาณ {o}) — ยกโครงการไปปีใหม่ด้วย "
+                     "nitet plan copy {p} --fy {y} · ทุกปี: nitet plan list --all",
+                     "no plan of fiscal year {y} yet (there are plans of {o}) — carry one into the new year with "
+                     "nitet plan copy {p} --fy {y} · every year: nitet plan list --all",
+                     y=fy, o=", ".join(map(str, others)), p=sample))
+        else:
+            ui.say(t("ยังไม่มีโครงการ — เพิ่มด้วย 'nitet plan add'", "no plans yet — add one with 'nitet plan add'"))
         return
     table = Table(t("รหัส", "id"), t("ปีงบฯ", "FY"), t("โครงการ", "title"), t("งบประมาณ", "budget"),
                   t("เบิกจ่ายแล้ว", "spent"), t("ไตรมาสที่รายงาน", "quarters reported"))
@@ -188,3 +213,8 @@ def result(
         suggestions=suggestions.strip() if suggestions is not None else None, by=identity.me(ws) or None))
     ui.say(t("บันทึกผลไตรมาสที่ {q} ของโครงการ {p} ใน {f} แล้ว", "recorded quarter {q} of plan {p} in {f}",
              q=quarter, p=plan_id, f=e.path))
+
+
+from nitet.commands import plan_edit  # noqa: E402  (plan copy, edit, activity add, indicator add)
+
+plan_edit.register(app)

@@ -97,8 +97,10 @@ def _emit(report: Any, template: str, fmt: str, output: Path | None, sources: An
 
 @app.command("krs", help=t("รายงานผลการปฏิบัติงานตามแผนปฏิบัติการรายไตรมาส (KRS)", "quarterly action-plan report (KRS)"))
 def krs(
-    fy: Annotated[int, IntOption("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))],
-    quarter: Annotated[int, IntOption("--quarter", help=t("ไตรมาส 1–4", "quarter 1-4"))],
+    fy: Annotated[int | None, IntOption("--fy", help=t(
+        "ปีงบประมาณ (พ.ศ.) ค่าเริ่มต้น: ปีของรายงานที่ต้องส่งถัดไป", "fiscal year (BE); default: that of the report due next"))] = None,
+    quarter: Annotated[int | None, IntOption("--quarter", help=t(
+        "ไตรมาส 1–4 ค่าเริ่มต้น: ไตรมาสที่ต้องส่งรายงานถัดไป", "quarter 1-4; default: the one whose report is due next"))] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     cumulative: Annotated[bool, typer.Option(
@@ -107,16 +109,64 @@ def krs(
     workspaces: WorkspacesOpt = None,
     force: ForceOpt = False,
 ) -> None:
+    from nitet.cli import ui
+    from nitet.domain import periods
     from nitet.domain.visits import period
     from nitet.reports import krs as krs_report
 
     period(fy=fy, quarter=quarter)  # refuses a CE year or a quarter outside 1-4
     day = _report_date(report_date)
+    chosen = periods.krs_quarter(fy, quarter, day, _config(workspaces).report.krs_due_days)
+    fy, quarter = chosen.fy, chosen.quarter
+    assert quarter is not None
+    if chosen.note:
+        ui.say(chosen.note)
     fmt, path = _target(fmt, output, force, f"krs-{fy}-q{quarter}" + ("-cumulative" if cumulative else ""))
     sources = _sources(workspaces)
+    _require_plans(sources, fy)
     report = krs_report.build(sources, fy, quarter, cumulative=cumulative, today=day)
     _warn_missing_results(report)
     _emit(report, "krs.md.j2", fmt, path, sources)
+
+
+def _config(workspaces: list[Path] | None) -> Any:
+    """The settings a report uses (the first --workspace's when several are combined)."""
+    from nitet.cli import context
+    from nitet.storage.workspace import open_workspace
+
+    return (open_workspace(workspaces[0]) if workspaces else context.workspace()).config
+
+
+def _require_plans(sources: Any, fy: int) -> None:
+    """A KRS report of a year without any project is refused (exit 1, nothing written), saying which
+    years have projects and how to carry one forward or start one."""
+    from nitet.core.errors import DataError
+
+    years: dict[int, list[str]] = {}
+    for _, e in sources.entries("plan"):
+        years.setdefault(int(e.data["fiscal_year"]), []).append(e.id)
+    if fy in years:
+        return
+    broken = [f for loaded in sources.loads for f in loaded.left_out() if f.startswith("records/plans/")]
+    if broken:
+        raise DataError(t("ไม่มีโครงการของปีงบประมาณ {y} ที่อ่านได้: ไฟล์โครงการ {n} ไฟล์มีข้อผิดพลาด",
+                          "no readable plan of fiscal year {y}: {n} plan file(s) have errors", y=fy, n=len(broken)),
+                        t("ดูและแก้ด้วย nitet check", "see and fix them with nitet check"))
+    if not years:
+        raise DataError(t("ยังไม่มีโครงการใน records/plans/ จึงยังไม่มีรายงาน KRS", "there is no plan in records/plans/ "
+                          "yet, so there is no KRS report"),
+                        t("เพิ่มโครงการด้วย nitet plan add --id รหัส --fy {y} --title \"ชื่อโครงการ\" (ดู docs/reports.md)",
+                          "add one with nitet plan add --id ID --fy {y} --title TITLE (see docs/reports.md)", y=fy))
+    have = "; ".join(t("ปีงบประมาณ {y}: {p}", "fiscal year {y}: {p}", y=y, p=", ".join(sorted(ids)))
+                     for y, ids in sorted(years.items()))
+    last = max(y for y in years if y != fy)
+    sample = sorted(years[last])[0]
+    raise DataError(
+        t("ยังไม่มีโครงการของปีงบประมาณ {y} (มี {h})", "there is no plan of fiscal year {y} (there are {h})",
+          y=fy, h=have),
+        t("ยกโครงการไปปีใหม่: nitet plan copy {p} --fy {y} · หรือเพิ่มใหม่: nitet plan add --id รหัส --fy {y} --title ชื่อ",
+          "carry a project into the new year: nitet plan copy {p} --fy {y} · or add one: "
+          "nitet plan add --id ID --fy {y} --title TITLE", p=sample, y=fy))
 
 
 def _warn_missing_results(report: Any) -> None:
@@ -139,7 +189,8 @@ def _warn_missing_results(report: Any) -> None:
 @app.command("visits", help=t("รายงานการนิเทศ: ทุกครั้งในช่วง และสรุปรายโรงเรียน/เครือข่าย",
                               "visit report: every visit of the period, totals per school and network"))
 def visits(
-    fy: Annotated[int, IntOption("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))],
+    fy: Annotated[int | None, IntOption("--fy", help=t(
+        "ปีงบประมาณ (พ.ศ.) ค่าเริ่มต้น: ปีปัจจุบัน", "fiscal year (BE); default: the current one"))] = None,
     quarter: Annotated[int | None, IntOption("--quarter", help=t("ไตรมาส 1–4 (ไม่ระบุ: ทั้งปี)", "quarter 1-4 (default: the year)"))] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -149,11 +200,17 @@ def visits(
     workspaces: WorkspacesOpt = None,
     force: ForceOpt = False,
 ) -> None:
+    from nitet.cli import ui
+    from nitet.domain import periods
     from nitet.domain.visits import period
     from nitet.reports import visits as visits_report
 
     period(fy=fy, quarter=quarter)
     day = _report_date(report_date)
+    chosen = periods.fiscal_year(fy, quarter, day)
+    fy = chosen.fy
+    if chosen.note:
+        ui.say(chosen.note)
     fmt, path = _target(fmt, output, force, f"visits-{fy}" + (f"-q{quarter}" if quarter else ""))
     sources = _sources(workspaces)
     report = visits_report.build(sources, fy, quarter, today=day, supervisors=supervisor)
@@ -162,7 +219,8 @@ def visits(
 
 @app.command("screening", help=t("รายงานผลการคัดกรองการอ่านการเขียน", "reading and writing screening report"))
 def screening(
-    academic_year: Annotated[int, IntOption("--academic-year", help=t("ปีการศึกษา (พ.ศ.)", "academic year (BE)"))],
+    academic_year: Annotated[int | None, IntOption("--academic-year", help=t(
+        "ปีการศึกษา (พ.ศ.) ค่าเริ่มต้น: ปีการศึกษาปัจจุบัน", "academic year (BE); default: the current one"))] = None,
     semester: Annotated[int | None, IntOption("--semester", help=t("ภาคเรียน 1 หรือ 2 (ไม่ระบุ: เทียบทั้งสองภาค)", "semester 1 or 2 (default: both, compared)"))] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -170,15 +228,21 @@ def screening(
     workspaces: WorkspacesOpt = None,
     force: ForceOpt = False,
 ) -> None:
+    from nitet.cli import ui
     from nitet.core.errors import UsageError
+    from nitet.domain import periods
     from nitet.reports import screening as screening_report
 
-    if not 2400 < academic_year < 2800:
+    if academic_year is not None and not 2400 < academic_year < 2800:
         raise UsageError(t("ปีการศึกษาต้องเป็นปี พ.ศ. เช่น 2568 (ได้ {y})", "academic year must be a BE year such as 2568 (got {y})",
                            y=academic_year))
     if semester is not None and semester not in (1, 2):
         raise UsageError(t("ภาคเรียนต้องเป็น 1 หรือ 2 (ได้ {s})", "semester must be 1 or 2 (got {s})", s=semester))
     day = _report_date(report_date)
+    academic_year, note = periods.academic_year(academic_year, day,
+                                                _config(workspaces).academic_calendar.as_mapping())
+    if note:
+        ui.say(note)
     fmt, path = _target(fmt, output, force, f"screening-{academic_year}" + (f"-s{semester}" if semester else ""))
     sources = _sources(workspaces)
     report = screening_report.build(sources, academic_year, semester, today=day)

@@ -328,11 +328,14 @@ def unvisited(
 
     from nitet.cli import context, ui
     from nitet.core import thai
-    from nitet.domain import visits
+    from nitet.domain import periods, visits
 
     loaded = context.load()
     ui.warn_left_out(loaded)
-    start, end = visits.period(fy=fy if fy is not None else thai.fiscal_year(date.today()), quarter=quarter)
+    chosen = periods.fiscal_year(fy, quarter, date.today())
+    if chosen.note:
+        ui.say(chosen.note)
+    start, end = visits.period(fy=chosen.fy, quarter=quarter)
     assert start is not None and end is not None
     items = [s for s in visits.unvisited(loaded, start, end)
              if (network is None or visits.same_network(s.network, network)) and (not target or s.target)]

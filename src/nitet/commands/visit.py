@@ -215,17 +215,30 @@ def list_(
     network: Annotated[str | None, typer.Option("--network", help=t("กลุ่มเครือข่าย", "school network"))] = None,
     supervisor: Annotated[list[str] | None, typer.Option("--supervisor", help=t(
         "เฉพาะการนิเทศของผู้นิเทศคนนี้ (ซ้ำได้)", "only the visits of this supervisor (repeatable)"))] = None,
+    every: Annotated[bool, typer.Option("--all", help=t(
+        "ทุกปี (ค่าเริ่มต้น: ปีงบประมาณปัจจุบัน)", "every year (default: the current fiscal year)"))] = False,
     json_out: JsonOpt = False,
 ) -> None:
+    from datetime import date
+
     from nitet.cli import context, schools, ui
     from nitet.core import thai
     from nitet.core.people import person_key
-    from nitet.domain import visits
+    from nitet.domain import periods, visits
 
     ws = context.workspace()
     loaded = context.load()
     ui.warn_left_out(loaded)
     key = schools.school_key(loaded, school) if school else None
+    chosen = None
+    if every or fy is not None or quarter is not None or academic_year is not None or semester is not None:
+        pass
+    elif key is not None:  # one school's history is whole: what was advised last year counts too
+        ui.say(t("การนิเทศทุกปีของโรงเรียนนี้ (ปีเดียว: --fy ปี)", "every year's visits to this school (one year: --fy)"))
+    else:
+        chosen = periods.fiscal_year(None, None, date.today())
+        fy = chosen.fy
+        ui.say(t("{n} (ทุกปี: --all)", "{n} (every year: --all)", n=chosen.note))
     start, end = visits.period(ws.config.academic_calendar.as_mapping(), fy=fy, quarter=quarter,
                                academic_year=academic_year, semester=semester)
     found = visits.select(loaded, school=key, start=start, end=end, project=project, network=network,
@@ -236,6 +249,10 @@ def list_(
     if not found:
         ui.say(t("ไม่พบการนิเทศตามเงื่อนไข", "no visits match") + (
             f" ({thai.format_date(start)} – {thai.format_date(end)})" if start and end else ""))
+        other = visits.select(loaded, school=key, project=project, network=network, supervisors=supervisor)
+        if chosen is not None and other:
+            ui.say(t("ปีอื่นมี {n} ครั้ง: ดูด้วย --all หรือ --fy ปี", "other years have {n}: see them with --all or --fy",
+                     n=len(other)))
         return
     from rich.table import Table
     from rich.text import Text

@@ -71,7 +71,21 @@ EDIT_COMMANDS = ("school", "visit")
 
 def create(ws: Workspace, path: Path, model: type[Record], data: dict[str, Any]) -> Path:
     """Write a new record; refuse to replace an existing file."""
-    text = render(ws, path, model, data)
+    return create_text(ws, path, model, render(ws, path, model, data))
+
+
+def create_from(ws: Workspace, path: Path, model: type[Record], doc: Any) -> Path:
+    """Write a new record from a round-trip document (another record's comments and layout kept:
+    ``nitet plan copy``); validated first, never replacing a file."""
+    validate(model, _plain(doc))
+    text = dump_rt(doc)
+    if text.startswith("# yaml-language-server:"):  # the other record's own schema line
+        text = text.split("\n", 1)[1]
+    return create_text(ws, path, model, schema_comment(ws, path, model.KIND) + text)
+
+
+def create_text(ws: Workspace, path: Path, model: type[Record], text: str) -> Path:
+    """Write ``text`` (already validated) as a new file, atomically; refuse to replace one."""
     fd, tmp = temp_beside(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
