@@ -64,17 +64,53 @@ def test_autocommit_from_nitet_yaml_and_no_commit_wins(ws: Path) -> None:
     assert "แก้ข้อมูลโรงเรียน" in git(ws, "log", "-1", "--format=%s")
 
 
-def test_no_repository_or_failing_commit_is_a_warning_and_the_record_stays(ws: Path) -> None:
+def test_a_commit_option_that_cannot_commit_exits_1_and_says_what_is_left(ws: Path) -> None:
+    """SPEC §4: the record is saved; the command says git's reason, the file left uncommitted and the
+    git command that commits it, and exits 1. With autocommit (not asked on the command line) the
+    same is said as a warning, exit 0."""
     add_school(ws)
     run = make_runner(ws)
     r = run("visit", "add", "--school", "1063020130", "--date", "2026-11-02", "--commit", "--json")
-    assert r.exit_code == 0 and "ไม่ใช่คลัง git" in r.stderr and (ws / r.json()["path"]).exists()
+    path = r.json()["path"]
+    assert r.exit_code == 1 and "ไม่ใช่คลัง git" in r.stderr and (ws / path).exists()
+    assert f"บันทึกไฟล์แล้วแต่ยังไม่ได้ commit (1 ไฟล์): {path}" in r.stderr
     repo(ws)
     hook = ws / ".git/hooks/pre-commit"
     hook.write_text("#!/bin/sh\necho ไม่อนุญาต >&2\nexit 1\n", encoding="utf-8")
     hook.chmod(0o755)
     r = run("visit", "add", "--school", "1063020130", "--date", "2026-11-03", "--commit", "--json")
-    assert r.exit_code == 0 and "commit ไม่สำเร็จ" in r.stderr and (ws / r.json()["path"]).exists()
+    path = r.json()["path"]
+    assert r.exit_code == 1 and (ws / path).exists()
+    lines = r.stderr.splitlines()
+    assert "ข้อผิดพลาด: commit ไม่สำเร็จ: ไม่อนุญาต" in lines
+    assert f"  บันทึกไฟล์แล้วแต่ยังไม่ได้ commit (1 ไฟล์): {path}" in lines
+    assert (f"  commit เองด้วย: git add -- {path} && git commit -m 'nitet: บันทึกการนิเทศ โรงเรียนบ้านแม่ละเมา 3 พ.ย. 2569' "
+            f"-- {path}") in lines
+    cfg = ws / "nitet.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("autocommit: false", "autocommit: true"), encoding="utf-8")
+    r = run("visit", "add", "--school", "1063020130", "--date", "2026-11-04")
+    assert r.exit_code == 0 and "คำเตือน: commit ไม่สำเร็จ: ไม่อนุญาต" in r.stderr and "commit เองด้วย" in r.stderr
+
+
+def test_a_stale_index_lock_is_named_with_its_path_and_age(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    from nitet.storage import gitops
+
+    add_school(ws)
+    repo(ws)
+    lock = ws / ".git" / "index.lock"
+    lock.write_text("", encoding="utf-8")
+    old = time.time() - 600
+    os.utime(lock, (old, old))
+    monkeypatch.setattr(gitops, "INDEX_LOCK_WAIT", 0.3)
+    r = make_runner(ws)("visit", "add", "--school", "1063020130", "--date", "2026-11-02", "--commit")
+    assert r.exit_code == 1
+    assert f"ไฟล์ล็อกของ git {lock} ยังอยู่ (อายุ 10 นาที)" in r.stderr and f'rm "{lock}"' in r.stderr
+    lock.unlink()
+    assert "nothing to commit" not in git(ws, "status")
+    assert git(ws, "status", "--porcelain").strip().startswith("?? records/visits/")
 
 
 def test_two_clones_add_a_visit_for_the_same_school_and_day_and_merge_cleanly(ws: Path, tmp_path: Path) -> None:
@@ -229,3 +265,26 @@ def test_evidence_ignored_by_an_enclosing_repository_names_that_file(tmp_path: P
     assert f"ถูกละไว้โดย {outer / '.gitignore'}:1 (/ws/)" in f["message"]
     text = make_runner(ws)("check").stdout
     assert "กฎนี้อยู่นอกพื้นที่ทำงาน" in text and "git init" in text
+
+
+def test_check_names_records_left_uncommitted_when_the_workspace_commits_automatically(ws: Path) -> None:
+    cfg = ws / "nitet.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("autocommit: false", "autocommit: true"), encoding="utf-8")
+    repo(ws)
+    run = make_runner(ws)
+    assert run("school", "add", "--code", "1063020130", "--name", "โรงเรียนบ้านแม่ละเมา").exit_code == 0
+    assert run("check").exit_code == 0 and "uncommitted" not in run("check").stdout
+    r = run("visit", "add", "--school", "1063020130", "--date", "2026-11-02", "--no-commit", "--json")
+    path = r.json()["path"]
+    r = run("check")
+    assert r.exit_code == 0  # a warning
+    assert r.stdout.startswith(f"{path}:1:1: warning[uncommitted] ระเบียนนี้ยังไม่ได้ commit")
+    assert f"git add -- {path} && git commit" in r.stdout
+    git(ws, "add", path)
+    assert "uncommitted" in run("check").stdout  # staged is not committed
+    git(ws, "commit", "-q", "-m", "visit")
+    assert "uncommitted" not in run("check").stdout
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("autocommit: true", "autocommit: false"), encoding="utf-8")
+    git(ws, "commit", "-qam", "off")
+    run("visit", "add", "--school", "1063020130", "--date", "2026-11-03")
+    assert "uncommitted" not in run("check").stdout  # a workspace committed by hand: not nitet's business

@@ -335,11 +335,13 @@ def test_folder_of_files_and_map(schools: Path, run: Any, tmp_path: Path) -> Non
     assert r.json()["created"] == 2
 
 
-def test_interrupted_apply_leaves_whole_files(schools: Path, run: Any, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_import_stopped_after_the_decision_is_finished_by_the_next_command(
+        schools: Path, run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stop in the middle of moving files in (here an exception at the 4th of 10) leaves the
+    journal: the next nitet command, whatever it is, moves the other files in and says so."""
     import os
 
-    from nitet.imports import apply as apply_mod
+    from nitet.storage import journal
 
     rows = [VISIT_HEADER] + [[f"{d}/11/2569", "1063020130", f"ครู {d}", "", "", "", "", "ดี", ""] for d in range(1, 11)]
     f = xlsx(tmp_path / "v.xlsx", rows)
@@ -351,7 +353,7 @@ def test_interrupted_apply_leaves_whole_files(schools: Path, run: Any, tmp_path:
             raise KeyboardInterrupt
         real_link(src, dst)
 
-    monkeypatch.setattr(apply_mod.os, "link", dying_link)
+    monkeypatch.setattr(journal.os, "link", dying_link)
     with pytest.raises(KeyboardInterrupt):
         from nitet.cli import context
         from nitet.commands.import_run import run_import
@@ -359,16 +361,44 @@ def test_interrupted_apply_leaves_whole_files(schools: Path, run: Any, tmp_path:
         context.reset()
         context.state.directory = schools
         run_import(context.workspace(), "visits", [f])
-    monkeypatch.setattr(apply_mod.os, "link", real_link)
-    got = records(schools, "visits")
-    assert len(got) == 3 and all(v["findings"] == "ดี" for v in got.values())
-    stale = schools / ".nitet" / "import-999999-abcdef"
+    monkeypatch.setattr(journal.os, "link", real_link)
+    assert len(records(schools, "visits")) == 3
+    (schools / ".nitet" / "lock").write_text('{"pid": 999999, "command": "nitet import visits", "since": "2026-01-10T10:00:00"}')
+    stale = schools / ".nitet" / "import-999999-abcdef"  # an older nitet's staging folder
     stale.mkdir(parents=True)
     (stale / "0.yaml").write_text("half", encoding="utf-8")
+    r = run("check")
+    assert r.exit_code == 0, r.stdout
+    assert "nitet import visits" in r.stderr and "เขียนต่อจนครบแล้ว (10 ไฟล์ ค้างอยู่ 7 ไฟล์)" in r.stderr
+    got = records(schools, "visits")
+    assert len(got) == 10 and all(v["findings"] == "ดี" for v in got.values())
+    assert not [p.name for p in (schools / ".nitet").iterdir() if p.name.startswith(("import-", "txn-"))]
     r = run("import", "visits", str(f), "--json")
-    assert (r.json()["created"], r.json()["unchanged"]) == (7, 3)
-    assert not list((schools / ".nitet").glob("import-*"))
-    assert run("check").exit_code == 0
+    assert (r.json()["created"], r.json()["unchanged"]) == (0, 10)
+
+
+def test_an_import_that_cannot_move_a_file_in_puts_everything_back(schools: Path, run: Any, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from nitet.storage import journal
+
+    rows = [VISIT_HEADER] + [[f"{d}/11/2569", "1063020130", f"ครู {d}", "", "", "", "", "ดี", ""] for d in range(1, 11)]
+    f = xlsx(tmp_path / "v.xlsx", rows)
+    real_link, calls = os.link, []
+
+    def failing_link(src: Any, dst: Any) -> None:
+        calls.append(dst)
+        if len(calls) == 6:
+            raise OSError(errno.EACCES, "Permission denied", str(dst))
+        real_link(src, dst)
+
+    monkeypatch.setattr(journal.os, "link", failing_link)
+    r = run("import", "visits", str(f))
+    assert r.exit_code == 1 and "Permission denied" in r.stderr and "ไม่มีไฟล์ใดถูกเปลี่ยน" in r.stderr
+    assert records(schools, "visits") == {}
+    assert not [p.name for p in (schools / ".nitet").iterdir() if p.name.startswith("txn-")]
 
 
 # ----------------------------------------------------------------------------- screening

@@ -208,7 +208,7 @@ def test_sigkill_during_an_import_leaves_every_file_whole(ws: Path) -> None:
     (ws / "records/schools/1063020130.yaml").write_text(SCHOOL, encoding="utf-8")
     csv_path = ws.parent / "visits.csv"
     rows = ["วันที่นิเทศ,รหัสโรงเรียน,ผู้รับการนิเทศ,ผลการนิเทศ"] + [
-        f"{(i % 28) + 1}/11/2569,1063020130,ครูคนที่ {i},{'ครูเตรียมการสอนดี ' * 20}" for i in range(2500)]
+        f"{(i % 28) + 1}/11/2569,1063020130,ครูคนที่ {i},{'ครูเตรียมการสอนดี ' * 20}" for i in range(1000)]
     csv_path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     log = (ws.parent / "import.log").open("wb")
     proc = subprocess.Popen(_nitet("-C", str(ws), "--no-input", "import", "visits", str(csv_path)),
@@ -216,7 +216,11 @@ def test_sigkill_during_an_import_leaves_every_file_whole(ws: Path) -> None:
     visits = ws / "records/visits"
     _kill_when(proc, lambda: visits.is_dir() and any(visits.rglob("*.yaml")), limit=120)
     log.close()
-    assert 2 <= _all_whole(ws) < 2501  # killed part-way: some records written, each one whole
+    # killed part-way through moving files in: the next command finishes the import (all or nothing)
+    r = subprocess.run(_nitet("-C", str(ws), "--no-input", "check"), capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "เขียนต่อจนครบแล้ว" in r.stderr
+    assert _all_whole(ws) == 1001
 
 
 # --------------------------------------------------------------------------- unwritable workspace

@@ -43,9 +43,14 @@ CHECKS: list[Check] = [
 
 def load_checked(ws: Workspace, *, use_cache: bool = True) -> Loaded:
     """Every record of ``ws`` with every finding: each file's own and those across records."""
+    from nitet.checks.gitstate import uncommitted
     from nitet.storage.loader import load
 
-    return load(ws, use_cache=use_cache, checks=run_checks)
+    loaded = load(ws, use_cache=use_cache, checks=run_checks)
+    left = uncommitted(ws)  # git's state, not the files': never cached
+    if left:
+        loaded.findings = sorted([*loaded.findings, *left], key=Finding.sort_key)
+    return loaded
 
 
 def run_checks(loaded: Loaded) -> list[Finding]:

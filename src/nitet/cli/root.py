@@ -91,7 +91,13 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+def _finish(*_result: object, **_options: object) -> None:
+    """After the command: the exit code it asked for once its output was printed (a failed --commit)."""
+    if state.exit_code:
+        raise typer.Exit(state.exit_code)
+
+
+@app.callback(result_callback=_finish)
 def _main(
     directory: Annotated[Path | None, typer.Option(
         "-C", "--directory", help=t("ทำงานเหมือนเริ่มในโฟลเดอร์นี้", "run as if started in this folder"),

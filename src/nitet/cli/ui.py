@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
+    from nitet.storage.gitops import Committed
     from nitet.storage.loaded import Loaded
     from nitet.storage.workspace import Workspace
 
@@ -70,7 +71,18 @@ def commit(ws: Workspace, paths: Sequence[Path], message: str, commit: bool | No
     say what happened. True when a commit was made."""
     from nitet.storage import gitops
 
-    done = gitops.maybe_commit(ws, paths, message, commit, evidence=evidence)
+    return committed(gitops.maybe_commit(ws, paths, message, commit, evidence=evidence), commit)
+
+
+def committed(done: Committed | None, commit: bool | None) -> bool:
+    """Say what a commit did; a ``--commit`` that could not commit makes the command exit 1 once its
+    output is printed (the files are saved: the notes say which are left and how to commit them)."""
+    from nitet.cli import context
+
+    if done is None:
+        return False
     for note in done.notes:
         say(note)
+    if done.failed and commit:
+        context.state.exit_code = max(context.state.exit_code, 1)
     return done.made

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nitet.cli.completion import complete_case, complete_workflow
+from nitet.cli.context import writes
 from nitet.core.i18n import t
 
 if TYPE_CHECKING:
@@ -113,6 +114,7 @@ def show(
 
 
 @app.command("start", help=t("เริ่มงานตามกระบวนงาน: พิมพ์รหัสงาน", "start a case of a workflow; prints its id"))
+@writes
 def start(
     workflow: WorkflowArg,
     title: Annotated[str, typer.Option("--title", help=t("ชื่องาน เช่น การนิเทศแบบบูรณาการ ปีงบประมาณ 2569",
@@ -153,6 +155,7 @@ def start(
     "หรือขั้นตอนย่อยที่ดำเนินการคู่ขนานขั้นตอนใดก็ได้ (--step)",
     "complete a step of a case (date, note, evidence, linked visits): the current one, or any strand "
     "of a step whose sub-steps run side by side (--step)"))
+@writes
 def advance(
     case: CaseArg,
     note: Annotated[str | None, typer.Option("--note", help=t("บันทึกของขั้นตอนนี้", "a note on this step"))] = None,
@@ -300,6 +303,7 @@ def _board_order(e: Any) -> tuple[int, int, str, str]:
 
 
 @app.command("cancel", help=t("ยกเลิกงาน (ระบุเหตุผล)", "cancel a case (with a reason)"))
+@writes
 def cancel(
     case: CaseArg,
     reason: Annotated[str, typer.Option("--reason", help=t("เหตุผลที่ยกเลิก", "why the case is cancelled"),

@@ -42,11 +42,16 @@ IgnoreColumn = Annotated[list[str] | None, typer.Option("--ignore-column", help=
 
 
 def _import(kind: str, files: list[Path], *, rejects: Path | None, force: bool, **options: Any) -> None:
+    import contextlib
+
     from nitet.cli import context
     from nitet.commands.import_run import run_import, vet_rejects
 
     rejects_path = vet_rejects(rejects, force)
-    code = run_import(context.workspace(), kind, files, rejects_path=rejects_path, **options)
+    ws = context.workspace()
+    # the lock from reading the records to the commit: a parallel nitet waits (a dry run writes nothing)
+    with contextlib.nullcontext() if options.get("dry_run") else context.writing():
+        code = run_import(ws, kind, files, rejects_path=rejects_path, **options)
     if code:
         raise typer.Exit(code)
 

@@ -127,14 +127,20 @@ def run_import(ws: Workspace, kind: str, files: list[Path], *, sheet: str | None
     write = not dry_run and not left and (not plan.rejects or skip_invalid)
     written: list[Path] = []
     if write:
+        from nitet.storage.journal import GitIntent
+
+        message = t("nitet: นำเข้า {k} จาก {f} (สร้างใหม่ {c}, แก้ไข {u})",
+                    "nitet: import {k} from {f} ({c} created, {u} updated)",
+                    k=kind, f=", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else ""),
+                    c=plan.count("create"), u=plan.count("update"))
+        # the mappings saved on the way travel in the commit of the records they read
         with _progress(len(plan.writes()), t("บันทึก", "writing")) as bar:
-            written = apply(ws, plan.changes, (lambda n: bar[0].update(bar[1], completed=n)) if bar else None)
-    if written:  # the mappings saved on the way travel with the records they read
-        ui.commit(ws, [*written, *maps_saved], t(
-            "nitet: นำเข้า {k} จาก {f} (สร้างใหม่ {c}, แก้ไข {u})", "nitet: import {k} from {f} ({c} created, {u} updated)",
-            k=kind, f=", ".join(p.name for p in paths[:3]) + (" …" if len(paths) > 3 else ""),
-            c=plan.count("create"), u=plan.count("update")), commit)
-    elif maps_saved:
+            done = apply(ws, plan.changes, (lambda n: bar[0].update(bar[1], completed=n)) if bar else None,
+                         label=f"nitet import {kind}",
+                         git=GitIntent(message, commit, also=tuple(ws.rel(p) for p in maps_saved)))
+        written = done.paths
+        ui.committed(done.committed, commit)
+    if not written and maps_saved:
         ui.commit(ws, maps_saved, t("nitet: บันทึกการจับคู่คอลัมน์ {n}", "nitet: save the column mapping {n}",
                                     n=", ".join(p.stem for p in maps_saved)), commit)
     if rejects_path is not None and plan.rejects:

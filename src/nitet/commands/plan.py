@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from nitet.cli.completion import complete_plan
+from nitet.cli.context import writes
 from nitet.cli.options import IntOption
 from nitet.core.i18n import t
 
@@ -29,6 +30,7 @@ def _plan_entry(plan_id: str) -> Any:
 
 
 @app.command("add", help=t("เพิ่มโครงการตามแผนปฏิบัติการ", "add an action-plan project"))
+@writes
 def add(
     plan_id: Annotated[str, typer.Option("--id", help=t("รหัสโครงการ เช่น dltv-2569", "plan id, e.g. dltv-2569"))],
     fy: Annotated[int, IntOption("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))],
@@ -170,6 +172,7 @@ def show(
 
 
 @app.command("result", help=t("บันทึกผลการดำเนินงานรายไตรมาส (สร้างหรือแก้ไข)", "record a quarter's result (create or update)"))
+@writes
 def result(
     plan_id: Annotated[str, typer.Option("--plan", help=t("รหัสโครงการ", "plan id"), autocompletion=complete_plan)],
     quarter: Annotated[int, IntOption("--quarter", help=t("ไตรมาส 1–4", "quarter 1-4"))],

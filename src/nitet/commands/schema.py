@@ -13,20 +13,25 @@ def schema(
     check: Annotated[bool, typer.Option("--check", help=t(
         "ตรวจว่าไฟล์ใน schemas/ ตรงกับโมเดล (ไม่เขียน)", "verify schemas/ matches the models (write nothing)"))] = False,
 ) -> None:
+    import contextlib
+
     from nitet.cli import context, ui
     from nitet.model.jsonschema import render_all
-    from nitet.storage.atomic import atomic_write
+    from nitet.storage.journal import Transaction
 
     ws = context.workspace()
     stale = []
-    for name, text in render_all().items():
-        path = ws.schemas_dir / name
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current == text:
-            continue
-        stale.append(name)
-        if not check:
-            atomic_write(path, text)
+    with contextlib.nullcontext() if check else context.writing():
+        tx = Transaction(ws, "nitet schema")
+        for name, text in render_all().items():
+            path = ws.schemas_dir / name
+            current = path.read_text(encoding="utf-8") if path.exists() else None
+            if current == text:
+                continue
+            stale.append(name)
+            if not check:
+                tx.write(path, text)
+        tx.apply()  # every schema file or none
     if check:
         if stale:
             for name in stale:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nitet.cli.completion import complete_school
+from nitet.cli.context import writes
 from nitet.cli.options import IntOption
 from nitet.core.i18n import t
 
@@ -117,6 +118,7 @@ def _refuse_taken(loaded: Loaded, code: str, smis: str | None, obec: str | None,
 
 
 @app.command("add", help=t("เพิ่มโรงเรียนในทะเบียน", "register a school"))
+@writes
 def add(
     code: CodeOpt = None, name: NameOpt = None, district: DistrictOpt = None, network: NetworkOpt = None,
     students: StudentsOpt = None, teachers: TeachersOpt = None,
@@ -263,6 +265,7 @@ def show(
 
 
 @app.command("edit", help=t("แก้ข้อมูลโรงเรียน (คงความเห็นและลำดับในไฟล์)", "change a school (comments kept)"))
+@writes
 def edit(
     school: Annotated[str, typer.Argument(help=t("รหัส ชื่อ หรือส่วนหนึ่งของชื่อโรงเรียน", "code, name or part of it"),
                                          autocompletion=complete_school)],

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from nitet.cli.context import writes
 from nitet.cli.options import IntOption
 from nitet.commands.visit_options import (
     CaseOpt,
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 
 
 app = typer.Typer(no_args_is_help=True)
-
 
 
 def _text(values: list[str] | None) -> str | None:
@@ -132,26 +132,24 @@ def add(
         "follow_up": {"date": follow_day.isoformat() if follow_day else None, "action": follow_up_action}
         if follow_day or follow_up_action else None,
         "rating_scale": rating_scale, "ratings": dict(visit_input.parse_rating(r) for r in rating or []) or None,
-        "evidence": evidence, "note": note,
+        "evidence": _evidence(ws, evidence or []), "note": note,
     }
     _warn_unknown(ws, loaded, data)
     _save(ws, loaded, data, commit, json_out)
 
 
 def _warn_unknown(ws: Workspace, loaded: Loaded, data: dict[str, Any]) -> None:
-    from pathlib import Path
-
     from nitet.cli import ui
-    from nitet.domain import visits
+    from nitet.domain import visit_input
 
-    if data.get("project") and data["project"] not in visits.known_projects(loaded):
-        ui.say(t("คำเตือน: ไม่รู้จักโครงการ '{p}' (บันทึกตามที่พิมพ์) — เพิ่มใน projects ของ nitet.yaml ถ้าเป็นโครงการใหม่",
-                 "warning: unknown project '{p}' (saved as typed) — add it to projects in nitet.yaml if it is new",
-                 p=data["project"]))
-    for p in data.get("evidence") or []:
-        if not (Path(p).exists() or (ws.root / p).exists()):
-            ui.say(t("คำเตือน: ไม่พบไฟล์หลักฐาน {p} (บันทึกชื่อไว้ตามที่พิมพ์)",
-                     "warning: evidence file {p} not found (saved as typed)", p=p))
+    for note in visit_input.unknown_notes(ws, loaded, data):
+        ui.say(note)
+
+
+def _evidence(ws: Workspace, paths: list[str]) -> list[str]:
+    from nitet.domain.visit_input import evidence_paths
+
+    return evidence_paths(ws, paths)
 
 
 def _confirm(loaded: Loaded, data: dict[str, Any], closing: list[tuple[str, Any, str]]) -> None:
@@ -173,16 +171,26 @@ def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | No
           closing: list[tuple[str, Any, str]] | None = None) -> None:
     from datetime import date
 
-    from nitet.cli import ui
+    from nitet.cli import context, ui
     from nitet.domain import followups, visit_input, visits
     from nitet.model import Visit
     from nitet.storage import ids, writer
 
     path = ids.visit_path(ws, date.fromisoformat(data["date"]), data["school"])
     data = {"id": path.stem, **{k: v for k, v in data.items() if v not in (None, "", [], {})}}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer.create(ws, path, Visit, data)
-    ui.say(t("บันทึกการนิเทศแล้ว: {p}", "visit saved: {p}", p=ws.rel(path)))
+    with context.writing():  # after any questions: the files and their commit, one nitet at a time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer.create(ws, path, Visit, data)
+        ui.say(t("บันทึกการนิเทศแล้ว: {p}", "visit saved: {p}", p=ws.rel(path)))
+        written = [path]
+        for visit_id, day, result in closing or []:  # the follow-ups this visit closed, asked in the form
+            e = visits.find_visit(loaded, visit_id)
+            followups.close(ws, loaded, e, day=day, result=result or None, by=(data.get("supervisors") or [None])[0],
+                            today=date.today())
+            written.append(ws.root / e.path)
+            ui.say(t("ปิดการติดตามผลแล้ว: {p}", "follow-up closed: {p}", p=e.path))
+        ui.commit(ws, written, commit_message(loaded, data, ("บันทึกการนิเทศ", "visit to")), commit,
+                  evidence=data.get("evidence") or [])
     for note in visit_input.method_notes(data.get("methods")):
         ui.say(note)
     for twin in visits.same_visits(loaded, data):
@@ -190,15 +198,6 @@ def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | No
                  "ให้ลบไฟล์ที่เพิ่งบันทึก หรือรวมข้อความด้วย nitet visit edit",
                  "warning: this teacher (name, subject, grade) already has a visit at this school on this day: {p} — if it "
                  "is the same visit, delete the file just saved, or merge the text with nitet visit edit", p=twin.path))
-    written = [path]
-    for visit_id, day, result in closing or []:  # the follow-ups this visit closed, asked in the form
-        e = visits.find_visit(loaded, visit_id)
-        followups.close(ws, loaded, e, day=day, result=result or None, by=(data.get("supervisors") or [None])[0],
-                        today=date.today())
-        written.append(ws.root / e.path)
-        ui.say(t("ปิดการติดตามผลแล้ว: {p}", "follow-up closed: {p}", p=e.path))
-    ui.commit(ws, written, commit_message(loaded, data, ("บันทึกการนิเทศ", "visit to")), commit,
-                        evidence=data.get("evidence") or [])
     if json_out:
         ui.print_json({"id": path.stem, "path": ws.rel(path)})
 
@@ -298,6 +297,7 @@ def show(visit: VisitArg, json_out: JsonOpt = False) -> None:
 
 @app.command("edit", help=t("แก้บันทึกการนิเทศ (คงความเห็นและลำดับในไฟล์; \"\" = ลบค่า)",
                             "change a visit (comments kept; \"\" removes a value)"))
+@writes
 def edit(
     visit: VisitArg,
     day: Annotated[str | None, typer.Option("--date", help=t("วันที่นิเทศ", "visit date"))] = None,
@@ -334,7 +334,7 @@ def edit(
         "findings": _edit_text(finding), "strengths": _edit_text(strength),
         "improvements": _edit_text(improvement), "suggestions": _edit_text(suggestion),
         "supervisors": [s for s in supervisor if s] if supervisor is not None else None,
-        "evidence": [p for p in evidence if p] if evidence is not None else None,
+        "evidence": _evidence(loaded.ws, evidence) if evidence is not None else None,
         "ratings": {**old.get("ratings", {}), **dict(visit_input.parse_rating(r) for r in rating)} if rating else None,
     }
     changes = {k: v for k, v in changes.items() if v is not None}

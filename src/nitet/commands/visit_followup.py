@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from nitet.cli.context import writes
 from nitet.cli.options import IntOption
 from nitet.commands.visit_options import CommitOpt, JsonOpt, VisitArg
 from nitet.core.i18n import t
@@ -14,7 +15,7 @@ from nitet.core.i18n import t
 
 def register(app: typer.Typer) -> None:
     app.command("done", help=t("บันทึกว่าติดตามผลแล้ว พร้อมวันที่และผลการติดตาม",
-                               "close a visit's follow-up with its date and result"))(done)
+                               "close a visit's follow-up with its date and result"))(writes(done))
     app.command("due", help=t("การติดตามผลที่ถึงกำหนดหรือใกล้ถึง พร้อมข้อเสนอแนะครั้งก่อน",
                               "follow-ups due or near, with what was advised"))(due)
 

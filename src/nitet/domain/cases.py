@@ -252,25 +252,11 @@ def _rows_as_steps(rows: list[dict[str, Any]]) -> list[Any]:
 
 
 def evidence_path(ws: Workspace, text: str) -> str:
-    """An evidence path that exists inside the workspace, as a workspace-relative POSIX path."""
-    raw = Path(text.strip())
-    root = ws.root.resolve()
-    candidates = [raw] if raw.is_absolute() else [root / raw, Path.cwd() / raw]
-    for c in candidates:
-        c = c.resolve()
-        if not c.exists():
-            continue
-        try:
-            return c.relative_to(root).as_posix()
-        except ValueError:
-            raise DataError(
-                t("ไฟล์หลักฐาน {p} อยู่นอกพื้นที่ทำงาน", "evidence {p} is outside the workspace", p=text),
-                t("คัดลอกไฟล์มาไว้ในพื้นที่ทำงาน (เช่น evidence/) แล้วระบุที่อยู่นั้น",
-                  "copy it into the workspace (e.g. evidence/) and give that path")) from None
-    raise DataError(
-        t("ไม่พบไฟล์หลักฐาน {p}", "evidence file {p} does not exist", p=text),
-        t("ระบุที่อยู่ไฟล์เทียบกับโฟลเดอร์ของพื้นที่ทำงาน ({r})", "give the path relative to the workspace ({r})",
-          r=ws.root))
+    """An evidence path that exists inside the workspace, as a workspace-relative POSIX path
+    (outside the workspace or through a link: refused, :mod:`nitet.storage.evidence`)."""
+    from nitet.storage.evidence import evidence_path as inside
+
+    return inside(ws, text)
 
 
 def _check_visits(loaded: Loaded, case_id: str, texts: list[str]) -> list[str]:

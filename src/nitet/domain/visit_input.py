@@ -6,10 +6,15 @@ in Thai or English, what was wrong and what to type instead.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from nitet.core import thai
 from nitet.core.errors import UsageError
 from nitet.core.i18n import t
+
+if TYPE_CHECKING:
+    from nitet.storage.loaded import Loaded
+    from nitet.storage.workspace import Workspace
 
 FUTURE_DAYS = 30  # a visit dated further ahead than this is almost surely a typo (wrong year)
 PAST_YEARS = 3  # ... and one further back than this, too (25/11/26 reads as BE 2526)
@@ -116,3 +121,27 @@ def parse_rating(text: str) -> tuple[str, int]:
         raise UsageError(t("คะแนน '{r}' ต้องเขียนเป็น รายการ=คะแนน", "rating '{r}' must be ITEM=SCORE", r=text),
                          t("เช่น --rating การวางแผน=4", "e.g. --rating planning=4"))
     return item.strip(), int(score)
+
+
+def evidence_paths(ws: Workspace, paths: list[str]) -> list[str]:
+    """Evidence paths typed for a visit, workspace-relative; a path outside the workspace or through
+    a symbolic link is refused (:mod:`nitet.storage.evidence`); a missing file is kept (warned)."""
+    from nitet.storage.evidence import evidence_path
+
+    return [evidence_path(ws, p, must_exist=False) for p in paths if p.strip()]
+
+
+def unknown_notes(ws: Workspace, loaded: Loaded, data: dict[str, Any]) -> list[str]:
+    """Warnings about a visit about to be saved: a project nitet does not know, evidence not found."""
+    from nitet.domain.visits import known_projects
+
+    notes = []
+    if data.get("project") and data["project"] not in known_projects(loaded):
+        notes.append(t("คำเตือน: ไม่รู้จักโครงการ '{p}' (บันทึกตามที่พิมพ์) — เพิ่มใน projects ของ nitet.yaml ถ้าเป็นโครงการใหม่",
+                       "warning: unknown project '{p}' (saved as typed) — add it to projects in nitet.yaml if it is new",
+                       p=data["project"]))
+    for p in data.get("evidence") or []:
+        if not (ws.root / p).exists():
+            notes.append(t("คำเตือน: ไม่พบไฟล์หลักฐาน {p} (บันทึกชื่อไว้ตามที่พิมพ์)",
+                           "warning: evidence file {p} not found (saved as typed)", p=p))
+    return notes

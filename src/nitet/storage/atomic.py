@@ -1,14 +1,25 @@
 """Atomic writes: a reader (or a crash) never sees half a file.
 
 Temp file in the same folder, flush + fsync, ``os.replace``; UTF-8 with ``\\n`` line ends.
+
+A temp file is named ``.NAME.PID.RANDOM.tmp``: the leading dot keeps the loader from reading it,
+the process id tells a temp file of a running nitet from one a killed nitet left behind
+(:func:`stale_temp`), which the next command removes (:mod:`nitet.storage.journal`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
+
+#: ``.NAME.PID.RANDOM.tmp`` (this version) or ``.NAME.RANDOM.tmp`` (earlier versions: no pid)
+_TEMP = re.compile(r"^\.(?P<name>.+?)(?:\.(?P<pid>\d+))?\.(?P<rand>[A-Za-z0-9_]+)\.tmp$")
+#: a temp file without a process id older than this is left over (a write takes milliseconds)
+UNTAGGED_GRACE_SECONDS = 60.0
 
 
 def _umask() -> int:
@@ -47,7 +58,7 @@ def temp_beside(path: Path) -> tuple[int, str]:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     except OSError as e:
         raise write_error(path, e) from e
     with contextlib.suppress(OSError):
@@ -74,3 +85,32 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         if isinstance(e, OSError):
             raise write_error(path, e) from e
         raise
+
+
+def pid_alive(pid: int) -> bool:
+    """True when a process with this id runs (or may run: we may not signal it)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def stale_temp(path: Path, now: float | None = None) -> bool:
+    """True for a temp file of an atomic write that no running process will finish: its process
+    is gone (or, for a name without a process id, it is older than a minute)."""
+    m = _TEMP.match(path.name)
+    if m is None:
+        return False
+    if m.group("pid") is not None:
+        pid = int(m.group("pid"))
+        return pid != os.getpid() and not pid_alive(pid)
+    try:
+        age = (now or time.time()) - path.lstat().st_mtime
+    except OSError:
+        return False
+    return age > UNTAGGED_GRACE_SECONDS

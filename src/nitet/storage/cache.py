@@ -32,7 +32,7 @@ import msgpack
 
 from nitet.core.errors import NitetError
 from nitet.core.findings import Finding
-from nitet.storage.atomic import atomic_write_bytes
+from nitet.storage.atomic import atomic_write_bytes, stale_temp
 from nitet.storage.validate import FileResult
 from nitet.storage.workspace import Workspace
 
@@ -89,6 +89,8 @@ class Snapshot:
 
 def read(ws: Workspace, fingerprint: str) -> Snapshot | None:
     path = ws.state_dir / NAME
+    if ws.state_dir_refused():  # a .nitet link: nothing is read through it
+        return None
     try:
         doc = msgpack.unpackb(path.read_bytes(), raw=False, use_list=False)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("fp") != fingerprint:
@@ -126,6 +128,10 @@ def _remove_unused(state: Path) -> None:
         with contextlib.suppress(OSError):
             if p.name != f"records-{current}.data" and now - p.stat().st_mtime > GRACE_SECONDS:
                 p.unlink()
+    for p in state.glob(".*.tmp"):  # a cache write of a process that was killed
+        with contextlib.suppress(OSError):
+            if stale_temp(p, now):
+                p.unlink()
 
 
 def write(ws: Workspace, fingerprint: str, keys: dict[str, Any], results: dict[str, FileResult] | None,
@@ -138,12 +144,9 @@ def write(ws: Workspace, fingerprint: str, keys: dict[str, Any], results: dict[s
             blob = msgpack.packb({rel: [r.kind, r.id, r.data] for rel, r in results.items()},
                                  use_bin_type=True)
             findings = {rel: [_row(f) for f in r.findings] for rel, r in results.items() if r.findings}
-            state.mkdir(exist_ok=True)
-            gi = state / ".gitignore"
-            if not gi.exists():
-                gi.write_text("*\n", encoding="utf-8")
+            ws.require_state_dir()
             atomic_write_bytes(_data_path(state, token), blob)
-        elif kept is not None:
+        elif kept is not None and not ws.state_dir_refused():
             token, findings = kept.token, kept.findings
         else:
             return

@@ -190,10 +190,135 @@ def should_commit(ws: Workspace, commit: bool | None) -> bool:
 
 @dataclass
 class Committed:
-    """What :func:`maybe_commit` did: whether a commit was made, and what to tell the user."""
+    """What :func:`maybe_commit` did: whether a commit was made, and what to tell the user.
+
+    ``failed``: a commit was wanted and not made; ``left`` the files saved but not committed."""
 
     made: bool = False
     notes: list[str] = field(default_factory=list)
+    failed: bool = False
+    left: list[str] = field(default_factory=list)
+
+
+#: how long a commit waits for another git process's ``index.lock`` to go before it gives up
+INDEX_LOCK_WAIT = 10.0
+
+
+def index_lock(root: Path) -> Path | None:
+    """git's ``index.lock`` of the repository holding ``root``, if it exists (another git
+    process is writing the index, or one was killed and left it)."""
+    repo = find_repo(root)
+    if repo is None:
+        return None
+    p = repo[1] / "index.lock"
+    return p if p.exists() else None
+
+
+def age_text(path: Path) -> str:
+    """How old a file is, in words (``3 นาที``)."""
+    import time
+
+    try:
+        secs = max(0, int(time.time() - path.stat().st_mtime))
+    except OSError:
+        return "?"
+    if secs < 120:
+        return t("{n} วินาที", "{n} seconds", n=secs)
+    if secs < 7200:
+        return t("{n} นาที", "{n} minutes", n=secs // 60)
+    if secs < 172800:
+        return t("{n} ชั่วโมง", "{n} hours", n=secs // 3600)
+    return t("{n} วัน", "{n} days", n=secs // 86400)
+
+
+def stale_index_lock_note(root: Path) -> str | None:
+    """A sentence naming git's ``index.lock`` (path and age) and what to do, when it exists."""
+    lock = index_lock(root)
+    if lock is None:
+        return None
+    return t("ไฟล์ล็อกของ git {p} ยังอยู่ (อายุ {a}): ถ้าไม่มีโปรแกรม git อื่นทำงานอยู่ (เช่น VS Code, git ในหน้าต่างอื่น) "
+             "แปลว่าค้างจากโปรแกรมที่ถูกหยุดกลางคัน ให้ลบไฟล์นั้น (rm \"{p}\") แล้ว commit",
+             "git's lock file {p} is still there ({a} old): if no other git program is running (VS Code, git in "
+             "another window), it was left by a program that was killed — remove it (rm \"{p}\") and commit",
+             p=lock, a=age_text(lock))
+
+
+def changed_files(root: Path, pathspecs: Sequence[str]) -> list[str] | None:
+    """The files under ``pathspecs`` (workspace-relative) that git sees as new, changed or staged —
+    not committed as they are — as workspace-relative paths; None outside a repository or when
+    git cannot say. Deleted files are not listed (there is no file to commit)."""
+    repo = find_repo(root)
+    if repo is None or shutil.which("git") is None:
+        return None
+    try:
+        prefix = root.resolve().relative_to(repo[0].resolve()).as_posix()
+        r = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--",
+                 *pathspecs)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
+    if r.returncode:
+        return None
+    cut = len(prefix) + 1 if prefix != "." else 0
+    out = []
+    for item in r.stdout.split("\0"):
+        if len(item) > 3 and "D" not in item[:2]:
+            out.append(item[3 + cut:])
+    return out
+
+
+def _uncommitted(root: Path, rels: list[str]) -> list[str] | None:
+    """Which of ``rels`` git sees as changed or untracked (not committed); None if git cannot say."""
+    changed = changed_files(root, rels)
+    if changed is None:
+        return None
+    wanted = set(changed)
+    return [p for p in rels if p in wanted]
+
+
+def how_to_commit(rels: list[str], message: str) -> str:
+    """The git commands that commit ``rels`` (their folders when there are many)."""
+    import shlex
+
+    if len(rels) > 8:
+        rels = sorted({r.rsplit("/", 1)[0] if "/" in r else "." for r in rels})
+    paths = " ".join(shlex.quote(r) for r in rels)
+    return f"git add -- {paths} && git commit -m {shlex.quote(message)} -- {paths}"
+
+
+def _failed(out: Committed, root: Path, rels: list[str], message: str, reason: str, explicit: bool) -> Committed:
+    left = _uncommitted(root, rels) if find_repo(root) is not None else None
+    out.left = rels if left is None else left
+    if not out.left:  # nothing was left to commit (e.g. committed already)
+        return out
+    out.failed = True
+    lead = t("ข้อผิดพลาด", "error") if explicit else t("คำเตือน", "warning")
+    out.notes.append(t("{l}: commit ไม่สำเร็จ: {r}", "{l}: git commit failed: {r}", l=lead, r=reason))
+    lock = stale_index_lock_note(root)
+    if lock:
+        out.notes.append("  " + lock)
+    shown = ", ".join(out.left[:5]) + (t(" และอีก {n} ไฟล์", " and {n} more", n=len(out.left) - 5)
+                                       if len(out.left) > 5 else "")
+    out.notes.append("  " + t("บันทึกไฟล์แล้วแต่ยังไม่ได้ commit ({n} ไฟล์): {p}",
+                              "saved but not committed ({n} file(s)): {p}", n=len(out.left), p=shown))
+    out.notes.append("  " + t("commit เองด้วย: {c}", "commit them with: {c}", c=how_to_commit(out.left, message)))
+    return out
+
+
+def _add_and_commit(ws: Workspace, rels: list[str], message: str) -> subprocess.CompletedProcess[str]:
+    """``git add`` + ``git commit -- rels``; waits (up to :data:`INDEX_LOCK_WAIT`) while another git
+    process holds ``index.lock`` and tries again."""
+    import time
+
+    deadline = time.monotonic() + INDEX_LOCK_WAIT
+    while True:
+        added = _git(ws.root, "add", "--", *rels)
+        done = added if added.returncode else _git(ws.root, *author_args(ws), "commit", "-q", "-m", message, "--", *rels)
+        if not done.returncode or "index.lock" not in (done.stderr + done.stdout):
+            return done
+        while index_lock(ws.root) is not None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if time.monotonic() >= deadline:
+            return done
 
 
 def author_args(ws: Workspace) -> list[str]:
@@ -217,34 +342,30 @@ def maybe_commit(ws: Workspace, paths: Sequence[Path], message: str, commit: boo
     attached (see the module docstring). The caller prints :attr:`Committed.notes`.
 
     Nothing to say when committing is off or the workspace is not a git repository and ``commit``
-    is None (autocommit); with an explicit ``--commit`` the user is told why nothing was committed.
+    is None (autocommit). A commit that was wanted and not made (``failed``) says git's reason,
+    the files left uncommitted and the git commands that commit them.
     """
     out = Committed()
     if not should_commit(ws, commit) or not paths:
         return out
+    rels = [ws.rel(p) for p in paths]
     if not is_repo(ws.root):
         if commit:
-            out.notes.append(t("คำเตือน: {d} ไม่ใช่คลัง git จึงไม่ได้ commit (บันทึกไฟล์แล้ว)",
-                               "warning: {d} is not a git repository, nothing committed (the file is saved)",
-                               d=ws.root))
+            _failed(out, ws.root, rels, message, t("{d} ไม่ใช่คลัง git (สร้างด้วย git init หรือ git clone)",
+                                                    "{d} is not a git repository (make one with git init or git clone)",
+                                                    d=ws.root), True)
         return out
-    rels = [ws.rel(p) for p in paths]
     files = [f for f in workspace_files(ws, evidence) if f not in rels]
     try:
         ignored = _ignored(ws.root, files)
         rels += [f for f in files if f not in ignored]
-        added = _git(ws.root, "add", "--", *rels)
-        done = added if added.returncode else _git(ws.root, *author_args(ws), "commit", "-q", "-m", message, "--", *rels)
+        done = _add_and_commit(ws, rels, message)
     except (OSError, subprocess.SubprocessError) as e:
-        out.notes.append(t("คำเตือน: commit ไม่สำเร็จ ({e}) แต่บันทึกไฟล์แล้ว",
-                           "warning: git commit failed ({e}), but the file is saved", e=e))
-        return out
+        return _failed(out, ws.root, rels, message, str(e), bool(commit))
     if done.returncode:
-        reason = (done.stderr or done.stdout).strip().splitlines()
-        out.notes.append(t("คำเตือน: commit ไม่สำเร็จ ({e}) แต่บันทึกไฟล์แล้ว — commit เองด้วย git commit",
-                           "warning: git commit failed ({e}), but the file is saved — commit it yourself",
-                           e=reason[-1] if reason else done.returncode))
-        return out
+        reason = [line.strip() for line in (done.stderr or done.stdout).strip().splitlines() if line.strip()]
+        return _failed(out, ws.root, rels, message, " / ".join(reason[-4:]) or f"git exit {done.returncode}",
+                       bool(commit))
     out.made = True
     out.notes.append(t("commit แล้ว: {m}", "committed: {m}", m=message))
     for f in ignored:

@@ -39,8 +39,41 @@ class Workspace:
 
     @property
     def state_dir(self) -> Path:
-        """Local, git-ignored state (cache, logs)."""
+        """Local, git-ignored state (cache, lock, journal of interrupted writes)."""
         return self.root / ".nitet"
+
+    def state_dir_refused(self) -> str | None:
+        """Why ``.nitet`` cannot be nitet's own folder (a symbolic link, or not a folder), or None.
+
+        A ``.nitet`` link (committed by someone, say) would make nitet write, and tidy, outside the
+        workspace: nitet's own folders are real folders inside it, always."""
+        d = self.state_dir
+        if d.is_symlink():
+            return t("{d} เป็นลิงก์สัญลักษณ์ (symbolic link)", "{d} is a symbolic link", d=d)
+        if d.exists() and not d.is_dir():
+            return t("{d} ไม่ใช่โฟลเดอร์", "{d} is not a folder", d=d)
+        return None
+
+    def require_state_dir(self) -> Path:
+        """``.nitet`` as a real folder inside the workspace (made when missing, with a ``.gitignore``
+        so git never shares it); a link or a file there is a :class:`DataError` saying what to do."""
+        from nitet.core.errors import DataError
+
+        why = self.state_dir_refused()
+        if why is not None:
+            raise DataError(
+                t("โฟลเดอร์ของ nitet ใช้ไม่ได้: {w} — nitet ไม่เขียนหรือลบสิ่งใดผ่านลิงก์นอกพื้นที่ทำงาน",
+                  "nitet's own folder cannot be used: {w} — nitet never writes or deletes through it", w=why),
+                t("ลบสิ่งนั้นออก (rm {d}) และถ้าอยู่ใน git ให้ git rm --cached {d} แล้ว commit: nitet สร้างโฟลเดอร์ใหม่เอง",
+                  "remove it (rm {d}), and if git has it, git rm --cached {d} and commit: nitet makes a new one",
+                  d=".nitet"))
+        d = self.state_dir
+        if not d.is_dir():
+            d.mkdir(exist_ok=True)
+        gi = d / ".gitignore"
+        if not gi.exists():
+            gi.write_text("*\n", encoding="utf-8")
+        return d
 
     def rel(self, path: Path) -> str:
         try:
