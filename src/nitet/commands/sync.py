@@ -6,9 +6,11 @@ from typing import Annotated
 
 import typer
 
+from nitet.cli.context import writes
 from nitet.core.i18n import t
 
 
+@writes
 def sync(
     no_push: Annotated[bool, typer.Option("--no-push", help=t(
         "commit และรับงานของเพื่อนร่วมทีมเท่านั้น ไม่ส่งขึ้นคลังกลาง", "commit and receive only; send nothing"))] = False,

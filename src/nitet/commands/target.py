@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from nitet.cli.context import writes
 from nitet.cli.options import IntOption
 from nitet.core.i18n import t
 
@@ -97,6 +98,7 @@ def _from_file(index: Any, file: Path, sheet: str | None) -> list[str]:
 
 @app.command("add", help=t("เพิ่มโรงเรียนในรายชื่อโรงเรียนกลุ่มเป้าหมายของโครงการและปีงบประมาณ (สร้างรายชื่อถ้ายังไม่มี)",
                            "add schools to a project's target list of a fiscal year (created when missing)"))
+@writes
 def add(
     project: ProjectOpt,
     schools: SchoolsArg = None,
@@ -126,6 +128,7 @@ def add(
 
 
 @app.command("remove", help=t("นำโรงเรียนออกจากรายชื่อโรงเรียนกลุ่มเป้าหมาย", "remove schools from a target list"))
+@writes
 def remove(
     project: ProjectOpt,
     schools: SchoolsArg = None,
