@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from nitet.cli.completion import complete_plan
+from nitet.cli.context import writes
 from nitet.cli.options import IntOption
 from nitet.core.i18n import t
 
@@ -22,9 +23,9 @@ indicator_app = typer.Typer(no_args_is_help=True, help=t("ตัวชี้ว�
 
 def register(app: typer.Typer) -> None:
     app.command("copy", help=t("ยกโครงการไปปีงบประมาณใหม่ (กิจกรรม ตัวชี้วัด ผู้รับผิดชอบ; ไม่มีผลการดำเนินงาน)",
-                               "carry a project into a new fiscal year (activities, indicators, owner; no results)"))(copy)
+                               "carry a project into a new fiscal year (activities, indicators, owner; no results)"))(writes(copy))
     app.command("edit", help=t("แก้ชื่อ งบประมาณ ผู้รับผิดชอบ หรือกระบวนงานของโครงการ (\"\" = ลบค่า)",
-                               "change a plan's title, budget, owner or workflow (\"\" removes a value)"))(edit)
+                               "change a plan's title, budget, owner or workflow (\"\" removes a value)"))(writes(edit))
     app.add_typer(activity_app, name="activity")
     app.add_typer(indicator_app, name="indicator")
 
@@ -110,6 +111,7 @@ def edit(
 
 
 @activity_app.command("add", help=t("เพิ่มกิจกรรมในโครงการ", "add an activity to a plan"))
+@writes
 def activity_add(
     plan_id: PlanArg,
     title: TitleOpt,
@@ -132,6 +134,7 @@ def activity_add(
 
 
 @indicator_app.command("add", help=t("เพิ่มตัวชี้วัดในโครงการ", "add an indicator to a plan"))
+@writes
 def indicator_add(
     plan_id: PlanArg,
     title: TitleOpt,

@@ -85,7 +85,15 @@ def create_from(ws: Workspace, path: Path, model: type[Record], doc: Any) -> Pat
 
 
 def create_text(ws: Workspace, path: Path, model: type[Record], text: str) -> Path:
-    """Write ``text`` (already validated) as a new file, atomically; refuse to replace one."""
+    """Write ``text`` (already validated) as a new file, atomically; refuse to replace one.
+    Under the workspace lock (taken here when the command does not hold it already)."""
+    from nitet.storage.lock import locked
+
+    with locked(ws, "nitet"):
+        return _create_text(ws, path, model, text)
+
+
+def _create_text(ws: Workspace, path: Path, model: type[Record], text: str) -> Path:
     fd, tmp = temp_beside(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
@@ -115,7 +123,15 @@ def create_text(ws: Workspace, path: Path, model: type[Record], text: str) -> Pa
 
 
 def edit(ws: Workspace, path: Path, model: type[Record], change: Callable[[Any], None]) -> Any:
-    """Round-trip edit: load with comments, apply ``change`` to the mapping, validate, write."""
+    """Round-trip edit: load with comments, apply ``change`` to the mapping, validate, write —
+    under the workspace lock, so the file read is the file changed (no lost update)."""
+    from nitet.storage.lock import locked
+
+    with locked(ws, "nitet"):
+        return _edit(ws, path, model, change)
+
+
+def _edit(ws: Workspace, path: Path, model: type[Record], change: Callable[[Any], None]) -> Any:
     text = path.read_text(encoding="utf-8-sig")
     doc = load_rt(text)
     change(doc)
