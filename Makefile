@@ -7,7 +7,7 @@ DEMO   ?= demo
 FY     ?= 2569
 Q      ?= 1
 
-.PHONY: demo test lint bench install install-test sync-defaults clean
+.PHONY: demo test lint bench install install-test sync-defaults print-check clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ demo: install
 
 test: install-test
 	$(PY) -m pytest
+
+# The demo's reports through LibreOffice headless (also part of make test; skipped, with the
+# reason, without LibreOffice, poppler and fonts-thai-tlwg).
+print-check: install-test
+	$(PY) -m pytest -v -rs tests/test_print_check.py
 
 lint: install-test
 	$(VENV)/bin/ruff check src tests bench

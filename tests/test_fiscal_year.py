@@ -39,7 +39,9 @@ def test_the_year_turns_plan_copy_then_krs_without_fy_on_a_day_of_fy_2570(demo: 
     assert r.exit_code == 0, r.stderr
     assert "ปีงบประมาณ 2570 ไตรมาสที่ 1 (1 ต.ค. 2569 – 31 ธ.ค. 2569): รายงานที่ต้องส่งถัดไป (ภายใน 15 ม.ค. 2570)" in r.stderr
     assert "**ไตรมาสที่ ๑ (๑ ต.ค. ๒๕๖๙ – ๓๑ ธ.ค. ๒๕๖๙)**" in r.stdout
-    assert "รหัสโครงการ: dltv-2570" in r.stdout and "reading-2569" not in r.stdout
+    # the copied project only (a document names projects by title; their ids stay on stderr)
+    assert "## ๑. โครงการนิเทศติดตามการจัดการศึกษาทางไกลผ่านดาวเทียม (DLTV)" in r.stdout and "## ๒." not in r.stdout
+    assert "dltv-2570 ไตรมาสที่ 1" in r.stderr and "reading-2569" not in r.stderr
     assert demo("check").exit_code == 0
 
 

@@ -90,7 +90,7 @@ def test_excel_uses_the_same_base_and_note(ws: Path, tmp_path: Path) -> None:
     r = make_runner(qa_workspace(ws))("report", "screening", "--academic-year", "2569", "-o", str(out))
     assert r.exit_code == 0, r.stderr
     rows = [list(x) for x in openpyxl.load_workbook(out)["ผลการคัดกรอง"].iter_rows(min_row=6, values_only=True)]
-    row = next(x for x in rows if x[:4] == ["โรงเรียนบ้านห้วยนกแล", "ป.๑", "เขียนเรื่อง", "๒"])
+    row = next(x for x in rows if x[:4] == ["โรงเรียนบ้านห้วยนกแล", "ป.๑", "เขียนเรื่อง", 2])
     assert row[4:] == [8, 0, 0, 2, 0.25, 2, 0.25, 4, 0.5, 0.25, 25]
     notes = [x[0] for x in rows if x[0] and x[0].startswith(("หมายเหตุ", "- "))]
     assert notes[1:] == ["- โรงเรียนบ้านห้วยนกแล ป.๑ เขียนเรื่อง ภาคเรียนที่ ๒: ได้รับการคัดกรอง ๙ คน มีผลด้านนี้ ๘ คน "

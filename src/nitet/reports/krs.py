@@ -24,6 +24,7 @@ from typing import Any
 from nitet.core import thai
 from nitet.domain.plans import result_of
 from nitet.model.plan import ACTIVITY_STATUS_TH
+from nitet.reports.document import Signer
 from nitet.reports.sources import Sources, as_sources
 
 #: What the report says where nothing was recorded: a status, money spent, a manual value, a note.
@@ -133,6 +134,10 @@ class KrsReport:
     @property
     def empty(self) -> bool:
         return not self.projects
+
+    @property
+    def signer(self) -> Signer:
+        return Signer(self.reporter, self.reporter_position, self.report_date)
 
     @property
     def missing(self) -> list[tuple[Project, Missing]]:

@@ -6,9 +6,11 @@ sandboxed (templates travel through the office's shared repository: they format 
 run code), with ``StrictUndefined`` (a misspelt name is an error, never an empty cell) and no HTML
 escaping.
 
-Filters: ``md_cell`` (text safe inside a table cell: ``|`` escaped, line breaks as ``<br>``),
-``digits`` (Thai or Arabic digits per ``nitet.yaml``), ``num``/``money``/``pct``/``signed`` (numbers with
-thousands separators; ``-`` for an empty value), ``bedate`` (a BE date, ``short`` or ``full``).
+Filters: ``md_cell`` (text safe inside a table cell: ``|`` escaped, line breaks as ``<br>``, digits
+per ``nitet.yaml`` like every text of the document), ``digits`` (Thai or Arabic digits per
+``nitet.yaml``), ``num``/``money``/``pct``/``signed`` (numbers with thousands separators; ``-`` for an
+empty value), ``bedate`` (a BE date, ``short`` or ``full``). ``signature(r)`` is the report's
+signature block (:mod:`nitet.reports.document`), a Markdown line each.
 """
 
 from __future__ import annotations
@@ -60,8 +62,9 @@ def environment(ws: Workspace | None, thai_digits: bool, *, autoescape: bool = F
     paths = ([str(ws.templates_dir)] if ws is not None and ws.templates_dir.is_dir() else [])
     env = sandboxed(ChoiceLoader([FileSystemLoader(p) for p in [*paths, str(DEFAULTS_DIR / "templates")]]),
                     autoescape=autoescape)
+    env.globals["signature"] = lambda r: "  \n".join(r.signer.lines(thai_digits))
     env.filters.update(
-        md_cell=md_cell,
+        md_cell=lambda v: thai.digits(md_cell(v), thai_digits),
         digits=lambda v: thai.digits(str(v), thai_digits),
         num=lambda v, decimals=0: format_number(v, decimals, thai_digits),
         money=lambda v: format_number(v, 2, thai_digits),

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from nitet.model.screening import ASPECTS, ASPECTS_TH, LEVELS, LEVELS_TH
+from nitet.reports.document import Signer
 from nitet.reports.sources import Sources, as_sources, thai_sorted
 
 
@@ -99,6 +100,8 @@ class ScreeningReport:
     semesters: list[int]               # the semesters shown (1, 2 or both)
     report_date: date
     thai_digits: bool
+    reporter: str | None = None
+    reporter_position: str | None = None
     levels: list[tuple[str, str]] = field(default_factory=lambda: [(lv, LEVELS_TH[lv]) for lv in LEVELS])
     blocks: list[GradeBlock] = field(default_factory=list)
     totals: list[tuple[int, list[AspectRow]]] = field(default_factory=list)   # per grade, all schools
@@ -107,6 +110,10 @@ class ScreeningReport:
     @property
     def empty(self) -> bool:
         return not self.blocks
+
+    @property
+    def signer(self) -> Signer:
+        return Signer(self.reporter, self.reporter_position, self.report_date)
 
     @property
     def compare(self) -> bool:
@@ -137,10 +144,13 @@ def build(data: Any, academic_year: int, semester: int | None = None, *, today: 
             new = _counts(d, aspect)
             have[d["semester"]] = have[d["semester"]].add(new) if d["semester"] in have else new
     semesters = sorted({s for per in cells.values() for a in per.values() for s in a})
+    name = src.reporter()
+    position = src.reporter_position(name)
     report = ScreeningReport(
         title="รายงานผลการคัดกรองความสามารถด้านการอ่านการเขียน", office=ws.config.office,
         academic_year=academic_year, semester=semester, semesters=semesters,
-        report_date=today or date.today(), thai_digits=ws.thai_digits, skipped_files=src.problem_files())
+        report_date=today or date.today(), thai_digits=ws.thai_digits, reporter=name, reporter_position=position,
+        skipped_files=src.problem_files())
     for (school, grade), per in cells.items():
         rows = [AspectRow(a, ASPECTS_TH[a], dict(sorted(per[a].items()))) for a in ASPECTS]
         report.blocks.append(GradeBlock(school, src.school_name(school), grade, rows))

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from nitet.core import thai
+from nitet.reports.document import Signer
 from nitet.reports.sources import Sources, as_sources, thai_sorted
 
 NO_NETWORK = "(ไม่ระบุเครือข่าย)"
@@ -20,12 +21,13 @@ class VisitRow:
     school: str
     school_name: str
     network: str | None
-    project: str | None
+    project: str | None      # as recorded: an id of nitet.yaml's projects or of a plan, or free text
     supervisors: list[str]
     supervisees: list[str]   # "ชื่อ (ตำแหน่ง, กลุ่มสาระ, ชั้น)"
     findings: str
     suggestions: str
     source: str | None       # the supervisor / workspace in a combined report
+    project_name: str | None = None  # the project as people wrote it (its name, never an id)
 
 
 @dataclass
@@ -85,9 +87,10 @@ class VisitsReport:
     heading: str
     start: date
     end: date
-    supervisor: str | None
+    supervisor: str | None   # the reporter (kept for templates written before reporter_position)
     report_date: date
     thai_digits: bool
+    reporter_position: str | None = None
     visits: list[VisitRow] = field(default_factory=list)
     schools: list[SchoolTotal] = field(default_factory=list)
     networks: list[NetworkTotal] = field(default_factory=list)
@@ -107,10 +110,27 @@ class VisitsReport:
     def empty(self) -> bool:
         return not self.visits
 
+    @property
+    def reporter(self) -> str | None:
+        return self.supervisor
+
+    @property
+    def signer(self) -> Signer:
+        return Signer(self.supervisor, self.reporter_position, self.report_date)
+
 
 def supervisee_text(s: dict[str, Any]) -> str:
     extra = [str(s[k]) for k in ("position", "subject", "grade") if s.get(k)]
     return f"{s['name']} ({', '.join(extra)})" if extra else str(s["name"])
+
+
+def project_names(src: Sources) -> dict[str, str]:
+    """A visit's ``project`` → the project's name: nitet.yaml's ``projects`` (``dltv`` → โครงการนิเทศ…),
+    else the title of the plan with that id."""
+    names = {e.id: str(e.data["title"]) for _, e in src.entries("plan") if e.data.get("title")}
+    for loaded in reversed(src.loads):
+        names.update(loaded.ws.config.projects)
+    return names
 
 
 def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None = None,
@@ -127,14 +147,16 @@ def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None 
         head = thai.to_thai_digits(head) if ws.thai_digits else head
     else:
         head = thai.format_quarter_heading(fy, quarter, ws.thai_digits)
+    reporter = src.reporter()
     report = VisitsReport(
         title="รายงานผลการนิเทศ ติดตาม การจัดการศึกษา", office=ws.config.office, fiscal_year=fy, quarter=quarter,
-        heading=head, start=start, end=end, supervisor=src.reporter(),
+        heading=head, start=start, end=end, supervisor=reporter, reporter_position=src.reporter_position(reporter),
         report_date=today or date.today(), thai_digits=ws.thai_digits, several=src.several,
         skipped_files=src.problem_files(), only=list(supervisors or []))
     wanted = {person_key(n) for n in supervisors or []}
     schools = src.schools()
     counted: list[dict[str, Any]] = []  # the visits of the report, for the targets' coverage
+    projects = project_names(src)
     for loaded, e in src.entries("visit"):
         d = date.fromisoformat(e.data["date"])
         if not start <= d <= end:
@@ -158,7 +180,8 @@ def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None 
             project=e.data.get("project"), supervisors=list(e.data.get("supervisors", [])),
             supervisees=[supervisee_text(p) for p in e.data.get("supervisees", [])],
             findings=str(e.data.get("findings") or ""), suggestions=str(e.data.get("suggestions") or ""),
-            source=src.label(loaded) if src.several else None))
+            source=src.label(loaded) if src.several else None,
+            project_name=projects.get(e.data.get("project") or "", e.data.get("project"))))
     report.targets = _coverage(src, fy, start, end, counted)
     if not report.visits:
         return report
