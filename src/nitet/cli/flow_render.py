@@ -227,8 +227,9 @@ def board(reports: list[dict[str, Any]], width: int = 120) -> RenderableType:
     On a narrow terminal (< 120 columns) the title goes under the case id and the workflow and FY
     columns are left out (the case id starts with both), so the id is never cut.
     """
-    from rich.table import Table
     from rich.text import Text
+
+    from nitet.cli.thaiwrap import thai_table as Table
 
     wide = width >= 120
     caption = t("ความก้าวหน้านับตามขั้นตอนหลักของกระบวนงาน", "progress counts top-level steps")

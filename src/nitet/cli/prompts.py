@@ -61,12 +61,18 @@ def ask_until(question: str, read: Callable[[str], T], default: str = "", shown:
             say("  " + str(e))
 
 
+#: answers to a yes/no question: English, Thai words, and the keys in the y and n positions of the
+#: Thai Kedmanee layout (y → ั, Y → ํ; n → ื, N → ์), for a keyboard left in Thai
+YES = ("y", "yes", "ใช่", "ช", "ต", "ตกลง", "1", "ั", "ํ")
+NO = ("n", "no", "ไม่", "ไม่ใช่", "0", "ื", "์")
+
+
 def yes(question: str, default: bool = True) -> bool:
     def read(a: str) -> bool:
-        a = a.lower()
-        if a in ("y", "yes", "ใช่", "ช", "ต", "ตกลง", "1"):
+        a = a.strip().lower()
+        if a in YES:
             return True
-        if a in ("n", "no", "ไม่", "ไม่ใช่", "0"):
+        if a in NO:
             return False
         raise ValueError(t("ตอบ y (ใช่) หรือ n (ไม่)", "answer y or n"))
 

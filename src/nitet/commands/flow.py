@@ -40,7 +40,7 @@ def list_(json_out: JsonOpt = False) -> None:
         ui.print_json([{"id": w.id, "title": w.title, "steps": len(w.steps), "source": w.source}
                        for w in wfs])
         return
-    from rich.table import Table
+    from nitet.cli.thaiwrap import thai_table as Table
 
     table = Table(title=t("กระบวนงาน", "Workflows"))
     table.add_column(t("รหัส", "id"))

@@ -80,10 +80,10 @@ def list_(
 ) -> None:
     from datetime import date
 
-    from rich.table import Table
     from rich.text import Text
 
     from nitet.cli import context, ui
+    from nitet.cli.thaiwrap import thai_table as Table
     from nitet.domain import periods
     from nitet.domain.plans import spent_to
 
@@ -130,10 +130,10 @@ def show(
     plan_id: Annotated[str, typer.Argument(help=t("รหัสโครงการ", "plan id"))],
     json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
 ) -> None:
-    from rich.table import Table
     from rich.text import Text
 
     from nitet.cli import ui
+    from nitet.cli.thaiwrap import thai_table as Table
     from nitet.model.plan import ACTIVITY_STATUS_TH
 
     e = _plan_entry(plan_id)

@@ -194,8 +194,9 @@ def list_(
     if not rows:
         ui.say(t("ยังไม่มีโรงเรียนในทะเบียน: เพิ่มด้วย 'nitet school add'", "no schools yet: add one with 'nitet school add'"))
         return
-    from rich.table import Table
     from rich.text import Text
+
+    from nitet.cli.thaiwrap import thai_table as Table
 
     table = Table(title=t("ทะเบียนโรงเรียน ({n} โรง)", "Schools ({n})", n=len(rows)))
     table.add_column(t("รหัส", "code"), no_wrap=True)
@@ -354,8 +355,9 @@ def unvisited(
     if not items:
         ui.say(t("นิเทศครบทุกโรงเรียนแล้วในช่วง {p} ({n} โรง)", "every school was visited in {p} ({n})", p=span, n=total))
         return
-    from rich.table import Table
     from rich.text import Text
+
+    from nitet.cli.thaiwrap import thai_table as Table
 
     table = Table(title=t("โรงเรียนที่ยังไม่ได้นิเทศ {p}: {n} จาก {m} โรง", "Not visited {p}: {n} of {m}",
                           p=span, n=len(items), m=total))

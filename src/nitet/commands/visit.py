@@ -253,8 +253,9 @@ def list_(
             ui.say(t("ปีอื่นมี {n} ครั้ง: ดูด้วย --all หรือ --fy ปี", "other years have {n}: see them with --all or --fy",
                      n=len(other)))
         return
-    from rich.table import Table
     from rich.text import Text
+
+    from nitet.cli.thaiwrap import thai_table as Table
 
     title = t("การนิเทศ {n} ครั้ง", "{n} visits", n=len(found))
     if start and end:

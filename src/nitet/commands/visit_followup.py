@@ -75,8 +75,9 @@ def due(
     if not items:
         ui.say(t("ไม่มีการติดตามผลที่ถึงกำหนดภายใน {n} วัน", "no follow-ups due within {n} days", n=days))
         return
-    from rich.table import Table
     from rich.text import Text
+
+    from nitet.cli.thaiwrap import thai_table as Table
 
     table = Table(title=t("การติดตามผล ({n} รายการ)", "Follow-ups ({n})", n=len(items)))
     table.add_column(t("กำหนด", "due"), no_wrap=True)
