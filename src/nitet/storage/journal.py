@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 PREFIX = "txn-"
 JOURNAL = "journal.json"
 ROLLBACK = "rollback.json"
+DONE = "done.json"
 #: staging folders of nitet versions before the journal (imports only): removed when found
 OLD_PREFIX = "import-"
 #: what ``link`` says on a file system without hard links (FAT, some network shares)
@@ -208,6 +209,8 @@ class Transaction:
                 raise
             out = Applied(paths=[root / rel for _, rel, _ in self.entries])
             out.committed = commit_intent(self.ws, self.git, out.paths)
+            with contextlib.suppress(OSError):  # done: a kill while the folder goes leaves nothing to redo
+                os.replace(stage / JOURNAL, stage / DONE)
             self.discard()
         return out
 

@@ -21,6 +21,7 @@ from nitet.core.i18n import t
 from nitet.storage.atomic import stale_temp
 from nitet.storage.journal import (
     ACTIVE,
+    DONE,
     JOURNAL,
     OLD_PREFIX,
     PREFIX,
@@ -112,7 +113,7 @@ def recover(ws: Workspace, holder: Holder | None, *, everywhere: bool) -> list[s
             n = put_back(ws.root, stage, undo["entries"])
             notes.append(t("{w} ถูกหยุดระหว่างย้อนกลับ: ย้อนกลับจนครบแล้ว ({n} ไฟล์) ไม่มีระเบียนใดเปลี่ยน",
                            "{w} was interrupted while undoing: undone ({n} file(s)), no record changed", w=what, n=n))
-        elif stage.name.startswith(PREFIX):
+        elif stage.name.startswith(PREFIX) and not (stage / DONE).exists():
             notes.append(t("{w} ถูกหยุดก่อนเขียน: ยกเลิกแล้ว ไม่มีระเบียนใดเปลี่ยน (ทำคำสั่งนั้นใหม่ได้)",
                            "{w} was interrupted before writing: cancelled, no record changed (run it again)", w=what))
         shutil.rmtree(stage, ignore_errors=True)
