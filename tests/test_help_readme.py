@@ -3,6 +3,7 @@ commands' own help, in sync."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -162,3 +163,40 @@ def test_the_tutorial_runs_from_a_fresh_demo_to_a_quarter_report(tmp_path: Path,
     assert len(list((own / "records" / "schools").glob("*.yaml"))) == 3
     assert (own / "visits-2569.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert (own / ".git").is_dir()
+
+
+def console_blocks(text: str) -> list[list[tuple[str, list[str]]]]:
+    """The ```console blocks of a Markdown text: each a list of (command line after '$ ', the lines it prints)."""
+    blocks = []
+    for body in re.findall(r"^```console\n(.*?)^```", text, flags=re.M | re.S):
+        runs: list[tuple[str, list[str]]] = []
+        for line in body.split("\n"):
+            if line.startswith("$ "):
+                runs.append((line[2:], []))
+            elif runs and line:
+                runs[-1][1].append(line)
+        blocks.append(runs)
+    return blocks
+
+
+def test_readmes_quoted_outputs_are_what_the_commands_print(tmp_path: Path) -> None:
+    """Each ```console block: its commands run in a fresh demo (as make demo leaves it), as a real
+    process (the real error handler), and print exactly the lines shown; '…' stands for a path."""
+    blocks = console_blocks(_readme())
+    assert blocks, "README.md quotes no output"
+    r = subprocess.run([sys.executable, "-m", "nitet", "--no-input", "init", "demo", "--demo"], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    env = {k: v for k, v in os.environ.items() if k != "NITET_LANG"}
+    env.update({"COLUMNS": "80", "TERM": "dumb", "NO_COLOR": "1"})
+    for runs in blocks:
+        for command, shown in runs:
+            words = shlex.split(command)
+            assert words[0] == "nitet", command
+            r = subprocess.run([sys.executable, "-m", "nitet", *words[1:]], cwd=tmp_path / "demo", env=env,
+                               capture_output=True, text=True, timeout=120)
+            printed = [line.rstrip() for line in (r.stdout + r.stderr).splitlines() if line.strip()]
+            assert len(printed) == len(shown), f"$ {command}\n{r.stdout}{r.stderr}"
+            for want, got in zip(shown, printed, strict=True):
+                assert re.fullmatch(".*".join(map(re.escape, want.rstrip().split("…"))), got), \
+                    f"$ {command}\nREADME: {want}\nprints: {got}"
