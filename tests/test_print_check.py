@@ -217,3 +217,31 @@ def _page_lines(pdf: Path) -> list[list[tuple[float, str]]]:
             lines[top] = lines.get(top, "") + word
         out.append(sorted(lines.items()))
     return out
+
+
+def test_the_visit_record_prints_one_page_a_visit_with_every_field(tmp_path: Path) -> None:
+    """nitet visit print's .docx through LibreOffice: a page per visit, each numbered หน้า 1 จาก 1,
+    each holding every field of its visit and the three signature lines."""
+    from nitet.reports.visit_record import build
+    from nitet.storage.loader import load
+    from nitet.storage.workspace import open_workspace
+
+    demo = tmp_path / "demo"
+    create_workspace(demo, office="", supervisor="", demo=True)
+    out = tmp_path / "records.docx"
+    r = make_runner(demo)("visit", "print", "--fy", "2569", "--quarter", "1", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    to_pdf([out], tmp_path, tmp_path / "profile")
+    pages = pdf_text(out.with_suffix(".pdf")).split("\f")[:-1]
+    loaded = load(open_workspace(demo))
+    records = build(loaded, sorted(loaded.of("visit"), key=lambda e: (e.data["date"], e.id)))
+    q1 = [v for v in records.visits if v.date.endswith("๒๕๖๘")]
+    assert len(pages) == len(q1) == 7
+    for page, v in zip(pages, q1, strict=True):
+        flat = bases(page)
+        assert "หน้า1จาก1" in squash(page)
+        for value in (v.office, v.school, v.district, v.date, v.supervisors, v.supervisees_text, v.kind, v.project,
+                      v.methods, v.topics, v.findings, v.strengths, v.improvements, v.suggestions, v.follow_up,
+                      v.principal.name, "ผู้รับการนิเทศ", "ผู้นิเทศ", "ผู้บริหารสถานศึกษา"):
+            if value != "-":  # nothing recorded: a dash, which the PDF may give as another dash
+                assert bases(value) in flat, (v.school, v.date, value)

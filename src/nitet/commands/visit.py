@@ -377,3 +377,7 @@ def _apply(loaded: Loaded, e: Entry, changes: dict[str, Any], commit: bool | Non
 from nitet.commands import visit_followup  # noqa: E402  (visit done, visit due)
 
 visit_followup.register(app)
+
+from nitet.commands import visit_print  # noqa: E402  (visit print)
+
+visit_print.register(app)

@@ -12,9 +12,12 @@ from nitet.storage.workspace import CONFIG_FILE, DEFAULTS_DIR
 
 GITIGNORE = """# nitet: local cache and logs (never commit)
 .nitet/
-# spreadsheets and reports you generate (made again from the records at any time)
+# spreadsheets, reports and visit records you generate (made again from the records at any time)
 *.xlsx
-# ...but evidence files belong with the cases and visits that name them: always shared
+*.docx
+# ...but the office's Word forms in templates/ and the evidence files the cases and visits name
+# are always shared
+!/templates/*.docx
 !/evidence/**
 # Office lock files (~$name.xlsx), also in evidence/
 ~$*
