@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from conftest import make_runner
 from nitet.reports.textwidth import Measure, join_lines
-from nitet.reports.xlsx_sheet import CELL_PAD, LINE_PT, MAX_ROW_PT, ROW_PAD_PT, UNIT_EM
+from nitet.reports.xlsx_sheet import CELL_PAD, LINE_PT, MAX_ROW_PT, ROW_PAD_PT, UNIT_EM, row_height
 
 DLTV = "โครงการนิเทศติดตามการจัดการศึกษาทางไกลผ่านดาวเทียม (DLTV)"
 
@@ -257,3 +257,22 @@ def test_report_dates_are_dates() -> None:
 
     assert shown(date(2025, 10, 1), "date", True) == "๑ ต.ค. ๒๕๖๘"
     assert number_format("signed", False) == "+#,##0.00;-#,##0.00;0.00"
+
+
+def test_an_export_is_raw_data_that_also_prints(demo_ws: Path, tmp_path: Path) -> None:
+    out = tmp_path / "schools.xlsx"
+    r = make_runner(demo_ws)("export", "xlsx", "schools", "--thai-headers", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    wb = load_workbook(out)
+    ws = wb["schools"]
+    normal = next(s for s in wb._named_styles if s.name == "Normal")
+    assert (normal.font.name, normal.font.sz) == ("TH SarabunPSK", 16)
+    assert ws["A2"].value == "1063350101" and ws["A2"].data_type == "s"  # data as stored: no digit conversion
+    assert ws.print_title_rows == "$1:$1" and ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+    assert ws.oddFooter.center.text == "หน้า &P จาก &N" and ws.oddHeader.right.text == "ทะเบียนโรงเรียน"
+    assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "landscape"
+    m = Measure()
+    name = next(c for c in ws[1] if c.value == "ชื่อโรงเรียน").column
+    longest = max(m.width(str(ws.cell(row=r, column=name).value)) for r in range(2, ws.max_row + 1))
+    assert (column_width(ws, name) - CELL_PAD) * UNIT_EM >= longest  # school names on one line
+    assert ws.sheet_format.defaultRowHeight == row_height(1)  # a line of TH SarabunPSK 16, not Calibri's

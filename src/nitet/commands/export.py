@@ -120,14 +120,14 @@ def export_xlsx(
     thai: ThaiOpt = False,
     force: ForceOpt = False,
 ) -> None:
-    from nitet.cli import ui
+    from nitet.cli import context, ui
     from nitet.cli.output import output_path
-    from nitet.domain.export import to_xlsx
+    from nitet.reports.export_xlsx import save
 
     if output is None:
         year = fy or academic_year
         output = Path(f"{kind}-{year}.xlsx" if year else f"{kind}.xlsx")
     path = output_path(output, "xlsx", force=force)
     table = _table(kind, fy, academic_year, thai)
-    to_xlsx(table, path)
+    save(table, path, context.workspace().config.office)
     ui.say(t("เขียน {p} แล้ว ({n} แถว)", "wrote {p} ({n} rows)", p=output, n=len(table.rows)))

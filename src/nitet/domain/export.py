@@ -14,7 +14,6 @@ import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nitet.core import thai
@@ -254,38 +253,3 @@ def to_csv(table: Table) -> bytes:
     for row in table.rows:
         w.writerow([csv_cell(v) for v in row])
     return buf.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(table: Table, path: Path) -> None:
-    """One sheet named after the kind; every text cell is text (``=1+1`` never becomes a formula)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-
-    from nitet.storage.atomic import atomic_write_bytes
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(table.kind)
-    ws.freeze_panes = "A2"
-    bold = Font(name="TH SarabunPSK", size=16, bold=True)
-    plain = Font(name="TH SarabunPSK", size=16)
-
-    def cell(value: Cell, font: Font) -> WriteOnlyCell:
-        c = WriteOnlyCell(ws, value=None)
-        c.font = font
-        if isinstance(value, str):
-            c.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            c.data_type = "s"  # text stays text: no formula from =, +, -, @
-        else:
-            c.value = value
-            if isinstance(value, date):
-                c.number_format = "yyyy-mm-dd"
-        return c
-
-    ws.append([cell(h, bold) for h in table.headers])
-    for row in table.rows:
-        ws.append([cell(v, plain) for v in row])
-    buf = io.BytesIO()
-    wb.save(buf)
-    atomic_write_bytes(path, buf.getvalue())

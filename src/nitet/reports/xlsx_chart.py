@@ -93,7 +93,7 @@ def _chart(doc: Document, bars: Bars) -> Any:
     chart.dataLabels = labels
     chart.gapWidth = 60
     chart.width = CHART_CM
-    chart.height = min(FRAME_CM + BAR_CM * len(bars.rows), PAGE_PT / PT_PER_CM - 3)
+    chart.height = FRAME_CM + BAR_CM * len(bars.rows)
     return chart
 
 
@@ -113,12 +113,13 @@ def chart_sheet(wb: Any, doc: Document, sheet_title: str, heading: Sequence[str]
     row_pt = LINE_PT + ROW_PAD_PT
     row = len(s.rows) + 1
     used = sum(ws.row_dimensions[r].height or row_pt for r in range(1, row))
-    for bars in charts:
+    for n, bars in enumerate(charts):
         chart = _chart(doc, bars)
-        tall = chart.height * PT_PER_CM
-        if used + tall > PAGE_PT and used > 0:
+        if n and used + chart.height * PT_PER_CM > PAGE_PT:  # the next chart starts a page of its own
             ws.row_breaks.append(Break(id=row - 1))
             used = 0.0
+        chart.height = min(chart.height, (PAGE_PT - used) / PT_PER_CM)  # never taller than what is left
+        tall = chart.height * PT_PER_CM
         ws.add_chart(chart, f"A{row}")
         rows = math.ceil(tall / row_pt) + 1
         for r in range(row, row + rows):

@@ -62,6 +62,11 @@ class Column:
     wrap: bool = False   # free text: wraps, and narrows so that the table fits the page
     key: bool = False    # repeated on the rows that continue a long text of its row
 
+    @property
+    def centred(self) -> bool:
+        """The running number (ที่) sits in the middle of its narrow column."""
+        return self.header == "ที่"
+
 
 def row_height(lines: int, size: float = FONT_SIZE) -> float:
     return round(lines * LINE_PT * size / FONT_SIZE + ROW_PAD_PT, 1)
@@ -94,6 +99,7 @@ class SheetWriter:
         self.fill = PatternFill("solid", fgColor=HEADER_FILL)
         self.alignments = {"center": Alignment(horizontal="center", vertical="center", wrap_text=True),
                            "top": Alignment(vertical="top"),
+                           "top_centre": Alignment(horizontal="center", vertical="top"),
                            "wrap": Alignment(vertical="top", wrap_text=True),
                            "sign": Alignment(horizontal="center", vertical="top")}
         self._formats = {k: number_format(k, doc.thai_digits) for k in ("int", "money", "pct", "dec", "signed",
@@ -187,7 +193,8 @@ class SheetWriter:
         if isinstance(v, str):
             return self._cell(v, self._style(font, "wrap", True, False, "@"))
         kind = self._num_kind(v) if c.kind == "num" else c.kind
-        return self._cell(v / 100 if kind == "pct" else v, self._style(font, "top", True, False, self._formats[kind]))
+        align = "top_centre" if c.centred else "top"
+        return self._cell(v / 100 if kind == "pct" else v, self._style(font, align, True, False, self._formats[kind]))
 
     # -- layout
     def _widths(self) -> tuple[list[float], str]:
