@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nitet.checks import flows, ids, pdpa, people, plans, refs, targets
+from nitet.checks import duplicates, evidence, flows, ids, pdpa, people, plans, refs, targets
 from nitet.core.findings import ERROR, Finding, Problem
 from nitet.core.i18n import t
 
@@ -38,6 +38,8 @@ CHECKS: list[Check] = [
     flows.case_steps,
     flows.evidence_in_git,
     pdpa.personal_data,
+    duplicates.duplicate_visits,
+    evidence.stored_evidence,
 ]
 
 

@@ -31,14 +31,18 @@ class Cancelled(Exception):
 
 
 def say(text: str = "") -> None:
-    sys.stderr.write(text + "\n")
+    from nitet.core.controls import strip_controls
+
+    sys.stderr.write(strip_controls(text) + "\n")
     sys.stderr.flush()
 
 
 def ask(question: str, default: str = "", shown: str | None = None) -> str:
     """One line of input; Enter gives ``default``. ``shown`` is how the default is displayed."""
+    from nitet.core.controls import strip_controls
+
     label = shown if shown is not None else default
-    sys.stderr.write(f"{question}{f' [{label}]' if label else ''}: ")
+    sys.stderr.write(strip_controls(f"{question}{f' [{label}]' if label else ''}: "))
     sys.stderr.flush()
     try:
         answer = input()

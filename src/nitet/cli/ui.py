@@ -18,23 +18,40 @@ if TYPE_CHECKING:
     from nitet.storage.workspace import Workspace
 
 
+def _console(**options: Any) -> Console:
+    """A rich console that never sends a control character of the text it shows (an ESC in a school
+    name, a bidi override): rich's own styling still reaches the terminal (:mod:`nitet.core.controls`)."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    from nitet.core.controls import CONTROLS
+
+    class Shown(Console):
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            return super()._render_buffer(
+                Segment(CONTROLS.sub("", s.text), s.style, s.control)
+                if not s.control and CONTROLS.search(s.text) else s for s in buffer)
+
+    return Shown(highlight=False, soft_wrap=True, **options)
+
+
 @cache
 def out() -> Console:
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=True)
+    return _console()
 
 
 @cache
 def err() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return _console(stderr=True)
 
 
 def say(text: str) -> None:
     """A message for the person (stderr), printed as-is: no markup, no emoji codes, no wrapping
-    (and no rich import for a command that only says one line)."""
+    (and no rich import for a command that only says one line). Control characters of record text
+    are left out: shown, never obeyed."""
+    from nitet.core.controls import strip_controls
+
+    text = strip_controls(text)
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
     sys.stderr.flush()
 
@@ -51,7 +68,11 @@ def warn_left_out(*loads: Loaded) -> None:
 
 
 def data(text: str) -> None:
-    """Data for stdout, printed as-is."""
+    """Data for stdout, printed as-is but for control characters (a terminal would obey them;
+    ``--json`` and ``export`` keep the records' text exactly)."""
+    from nitet.core.controls import strip_controls
+
+    text = strip_controls(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 

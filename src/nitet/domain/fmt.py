@@ -6,7 +6,8 @@ A file is read with the round-trip parser and written back with nitet's one YAML
 workspace's ``schemas/`` file of the record's kind. Values written in a loose form that nitet
 accepts (``school: 1063020130``, ``students: '86'``, ``dltv: yes``, a date in Thai digits — see
 :mod:`nitet.model.values`) are written in their standard form (``'1063020130'``, ``86``,
-``true``, ``2025-11-25``), the ones ``nitet check`` warns about. Comments, key order and other
+``true``, ``2025-11-25``), the ones ``nitet check`` warns about, and text loses its control characters
+(an ESC, a bidi override: ``control-character``). Comments, key order and other
 quoting stay as the person wrote them. The result is a fixed point: formatting twice equals
 formatting once.
 
@@ -145,10 +146,28 @@ def _standardize(doc: Any, model: type[BaseModel] | None) -> list[tuple[tuple[An
     return changes
 
 
+def _without_controls(node: Any, loc: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
+    """Text values lose their control characters (:mod:`nitet.core.controls`: an ESC, a bidi
+    override — ``nitet check`` warns ``control-character``); the (loc, value) pairs put in. The
+    value keeps its scalar style (a ``|`` block stays one)."""
+    from nitet.core.controls import CONTROLS
+
+    out: list[tuple[tuple[Any, ...], Any]] = []
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for k, v in list(items):
+        if isinstance(v, str) and CONTROLS.search(v):
+            clean = CONTROLS.sub("", v)
+            node[k] = type(v)(clean) if type(v) is not str else clean
+            out.append(((*loc, k), clean))
+        elif isinstance(v, dict | list):
+            out.extend(_without_controls(v, (*loc, k)))
+    return out
+
+
 def _one_round(text: str, line: str | None, model: type[BaseModel] | None = None,
                changes: list[tuple[tuple[Any, ...], Any]] | None = None) -> str:
     doc = load_rt(text)
-    done = _standardize(doc, model)
+    done = _standardize(doc, model) + _without_controls(doc)
     if changes is not None:
         changes.extend(done)
     return _with_schema_line(dump_rt(_literal_blocks(doc)), line)

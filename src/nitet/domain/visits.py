@@ -236,25 +236,7 @@ def group_by_network(items: Iterable[UnvisitedSchool]) -> list[tuple[str | None,
 
 
 # --------------------------------------------------------------------------- the same visit, named records
-def identity_key(s: str) -> str:
-    """Text as compared for identity: no spaces or brackets, lower case."""
-    import re
-
-    return re.sub(r"[\s()]+", "", s).lower()
-
-
-def visit_identity(data: Mapping[str, Any]) -> str:
-    """Which visit ``data`` records, as a six-hex-digit token: date, school, and the first
-    supervisee's name, subject and grade (or, without one, the first topic). An imported row's
-    file is named by it; a visit typed with ``visit add`` is matched by it."""
-    import hashlib
-
-    people = data.get("supervisees") or []
-    first = people[0] if people and isinstance(people[0], Mapping) else None
-    topics = data.get("topics") or [""]
-    who = (first.get("name"), first.get("subject"), first.get("grade")) if first else (str(topics[0]),)
-    parts = [str(data.get("date")), str(data.get("school")), *(identity_key(str(w or "")) for w in who)]
-    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:6]
+from nitet.model.visit_key import identity_key, visit_identity  # noqa: E402,F401  (where they live)
 
 
 def same_visits(loaded: Loaded, data: Mapping[str, Any]) -> list[Entry]:

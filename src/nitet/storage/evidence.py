@@ -46,25 +46,27 @@ def _relative(ws: Workspace, p: Path) -> PurePosixPath | None:
     return None
 
 
-def stored_problem(ws: Workspace, text: str) -> str | None:
-    """What is wrong with an evidence path stored in a record (relative to the workspace), or None."""
+def stored_problem(ws: Workspace, text: str) -> tuple[bool, str] | None:
+    """What is wrong with an evidence path stored in a record (relative to the workspace), or None:
+    ``(serious, message)`` — serious for a path outside the workspace, into git's or nitet's own
+    folder or through a link; mild for an absolute path to a file inside it (only its form)."""
     raw = str(text).strip()
     if not raw:
-        return t("ที่อยู่หลักฐานว่าง", "the evidence path is empty")
+        return True, t("ที่อยู่หลักฐานว่าง", "the evidence path is empty")
     p = Path(raw)
     rel = _relative(ws, p if p.is_absolute() else ws.root / p)
     if rel is None or not rel.parts:
-        return t("{p} อยู่นอกพื้นที่ทำงาน", "{p} is outside the workspace", p=raw)
+        return True, t("{p} อยู่นอกพื้นที่ทำงาน", "{p} is outside the workspace", p=raw)
     if rel.parts[0] in INTERNAL:
-        return t("{p} อยู่ในโฟลเดอร์ภายในของ git/nitet", "{p} is inside git's or nitet's own folder", p=raw)
+        return True, t("{p} อยู่ในโฟลเดอร์ภายในของ git/nitet", "{p} is inside git's or nitet's own folder", p=raw)
     link = _link_in(ws.root, rel)
     if link is not None:
-        return t("{p} ผ่านลิงก์สัญลักษณ์ {l} ซึ่งชี้ไปที่ใดก็ได้ (git เก็บเพียงลิงก์ ไม่ใช่ไฟล์)",
-                 "{p} goes through the symbolic link {l}, which may point anywhere (git keeps the link, not the file)",
-                 p=raw, l=link)
+        return True, t("{p} ผ่านลิงก์สัญลักษณ์ {l} ซึ่งชี้ไปที่ใดก็ได้ (git เก็บเพียงลิงก์ ไม่ใช่ไฟล์)",
+                       "{p} goes through the symbolic link {l}, which may point anywhere (git keeps the link, not the "
+                       "file)", p=raw, l=link)
     if p.is_absolute():
-        return t("{p} เป็นที่อยู่เต็ม ควรเก็บเทียบกับโฟลเดอร์พื้นที่ทำงาน ({r})",
-                 "{p} is an absolute path; store it relative to the workspace ({r})", p=raw, r=rel.as_posix())
+        return False, t("{p} เป็นที่อยู่เต็ม ควรเก็บเทียบกับโฟลเดอร์พื้นที่ทำงาน ({r})",
+                        "{p} is an absolute path; store it relative to the workspace ({r})", p=raw, r=rel.as_posix())
     return None
 
 
@@ -84,12 +86,13 @@ def evidence_path(ws: Workspace, text: str, *, must_exist: bool = True) -> str:
                   r=ws.root))
         chosen = candidates[0]
     rel = _relative(ws, chosen if chosen.is_absolute() else Path.cwd() / chosen)
-    problem = (t("{p} อยู่นอกพื้นที่ทำงาน", "{p} is outside the workspace", p=raw) if rel is None or not rel.parts
-               else stored_problem(ws, rel.as_posix()))
-    if problem is not None:
+    found = ((True, t("{p} อยู่นอกพื้นที่ทำงาน", "{p} is outside the workspace", p=raw)) if rel is None or not rel.parts
+             else stored_problem(ws, rel.as_posix()))
+    if found is not None:
         raise DataError(
-            t("ไม่รับไฟล์หลักฐาน: {m}", "evidence refused: {m}", m=problem),
+            t("ไม่รับไฟล์หลักฐาน: {m}", "evidence refused: {m}", m=found[1]),
             t("คัดลอกไฟล์จริงมาไว้ในพื้นที่ทำงาน (เช่น evidence/{y}/) แล้วระบุที่อยู่นั้น ไม่ใช่ลิงก์",
               "copy the file itself into the workspace (e.g. evidence/{y}/) and give that path, not a link", y="2569"))
     assert rel is not None
     return rel.as_posix()
+

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from nitet.core import i18n
 from nitet.core.findings import ERROR, WARNING, Finding, Problem, describe_validation_error
 from nitet.core.i18n import t
+from nitet.storage.textcheck import control_problems
 from nitet.storage.yamlfast import parse_fast
 from nitet.storage.yamlrt import TextLocator, load_rt, position
 from nitet.storage.yamlrules import YamlProblem
@@ -103,6 +104,7 @@ def validate_file(path: Path, rel: str, model: type[BaseModel], *, id_from_name:
             problems.append(Problem(rel, loc, check, msg, hint, ERROR, on_key))
     if seen:
         problems.extend(loose_problems(rel, model, raw, data_out))
+    problems.extend(control_problems(rel, raw, raw_bytes))
     if id_from_name and isinstance(model, type) and issubclass(model, Record):
         id_field = model.ID_FIELD
         declared = (data_out or raw).get(id_field)
