@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -20,9 +20,11 @@ def fmt(
                           "write nothing; list the files that would change (exit 1 if any)"))] = False,
     json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
 ) -> None:
+    import contextlib
+
     from nitet.cli import context, ui
     from nitet.core.errors import UsageError
-    from nitet.domain.fmt import expand, format_file, workspace_files
+    from nitet.domain.fmt import expand
 
     ws = context.workspace()
     if paths:
@@ -44,10 +46,14 @@ def fmt(
         if not_yaml:
             raise UsageError(t("{p} ไม่ใช่ไฟล์ .yaml", "{p} is not a .yaml file", p=", ".join(not_yaml)),
                              t("ระบุไฟล์ระเบียน .yaml หรือโฟลเดอร์", "name .yaml record files or folders"))
-        files = expand(named)
+        files, keys = expand(named), None
     else:
-        files = workspace_files(ws)
-    outcomes = [format_file(ws, f, write=not check) for f in files]
+        from nitet.storage.scan import scan
+
+        found = [(p, rel, key) for p, rel, _folder, key in scan(ws) if not rel.startswith("<nitet>")]
+        files, keys = [Path(p) for p, _rel, _key in found], {rel: key for _p, rel, key in found}
+    with contextlib.nullcontext() if check else context.writing():
+        outcomes = _format(ws, files, write=not check, keys=keys)
     changed = [o for o in outcomes if o.changed]
     broken = [o for o in outcomes if o.problem]
     if json_out:
@@ -78,3 +84,23 @@ def fmt(
                      c=len(changed), u=len(outcomes) - len(changed) - len(broken)))
     if broken or (check and changed):
         raise typer.Exit(1)
+
+
+def _format(ws: Any, files: list[Path], *, write: bool, keys: dict[str, Any] | None = None) -> list[Any]:
+    """Every file's outcome (:mod:`nitet.domain.fmtfast`: only files that may change are
+    round-tripped); with ``write``, the changed ones written together (all or none)."""
+    from nitet.domain.fmt import FileOutcome
+    from nitet.domain.fmtfast import run
+    from nitet.storage.journal import Transaction
+
+    outcomes = []
+    tx = Transaction(ws, "nitet fmt")
+    for path, rel, changed, extra in run(ws, files, write=write, keys=keys):
+        outcome = FileOutcome(path, rel, changed=changed)
+        if isinstance(extra, str):
+            tx.write(path, extra)
+        elif extra is not None:
+            outcome.problem = extra
+        outcomes.append(outcome)
+    tx.apply()
+    return outcomes

@@ -35,6 +35,10 @@ class _Fallback(Exception):
     pass
 
 
+#: keys already found writable as plain keys
+_KEYS_OK: set[str] = set()
+
+
 def dump(data: dict[str, Any]) -> str:
     """YAML text of ``data`` exactly as ``dump_rt(to_commented(data))`` writes it."""
     text = fast(data)
@@ -82,6 +86,12 @@ def _printable(s: str) -> bool:
     return _SPECIAL.search(s) is None
 
 
+#: text already written once (names, codes, dates, subjects repeat across 10,000 records); the
+#: fallback is not remembered, only results
+_SEEN: dict[str, str] = {}
+_SEEN_MAX = 200_000
+
+
 def _scalar(value: Any) -> str:
     if value is True:
         return "true"
@@ -91,7 +101,16 @@ def _scalar(value: Any) -> str:
         return str(value)
     if not isinstance(value, str) or len(value) > _MAX:
         raise _Fallback
-    s = value
+    done = _SEEN.get(value)
+    if done is None:
+        done = _text(value)
+        if len(_SEEN) >= _SEEN_MAX:
+            _SEEN.clear()
+        _SEEN[value] = done
+    return done
+
+
+def _text(s: str) -> str:
     if any(b in s for b in _BREAKS) or not _printable(s):
         raise _Fallback
     if s and _plain_ok(s) and not _resolves_to_other(s):
@@ -130,8 +149,10 @@ def _mapping(d: dict[str, Any], indent: int, out: list[str], first_prefix: str |
         raise _Fallback
     pad = " " * indent
     for i, (k, v) in enumerate(d.items()):
-        if not isinstance(k, str) or not _KEY.match(k) or _resolves_to_other(k):
-            raise _Fallback
+        if k not in _KEYS_OK:
+            if not isinstance(k, str) or not _KEY.match(k) or _resolves_to_other(k):
+                raise _Fallback
+            _KEYS_OK.add(k)
         head = (first_prefix if (i == 0 and first_prefix is not None) else pad) + k + ":"
         if isinstance(v, dict):
             out.append(head + "\n")
