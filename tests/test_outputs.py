@@ -39,7 +39,7 @@ def test_a_record_is_never_overwritten(run: Runner, ws: Path, school: Path, args
 
 
 @pytest.mark.parametrize("rel", ["nitet.yaml", "workflows/supervision.md", "templates/krs.md",
-                                 "records/report.md", ".nitet/x.csv", "schemas/x.csv"])
+                                 "records/report.md", ".nitet/x.csv", "schemas/x.csv", "imports/form.csv"])
 def test_nitets_own_files_and_folders_are_refused(run: Runner, ws: Path, rel: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ws)

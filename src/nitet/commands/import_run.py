@@ -206,7 +206,7 @@ def _say_unused(left: list[tuple[Table, Column]]) -> None:
                     a=t(" หรือ ", " or ").join(LABELS_TH.get(f, f) for f in c.reading.alternatives))
         elif not c.label:
             why = t(" — ไม่มีหัวคอลัมน์", " — no header")
-        ui.say(t("  {s} คอลัมน์ {l} “{h}”: มีข้อมูล {n} แถว{w}", "  {s} column {l} “{h}”: {n} rows hold data{w}",
+        ui.say(t("  {s} คอลัมน์ {l} “{h}”: มีข้อมูล {n} แถว{w}", "  {s} column {l} “{h}”: rows with data: {n}{w}",
                  s=table.sheet.label, l=c.letter, h=c.label, n=c.filled, w=why))
     example = next((c.label for _, c in left if c.label), left[0][1].letter)
     ui.say(t("บอกว่าคอลัมน์เหล่านี้คืออะไรด้วย --map MAP.yaml (หัวคอลัมน์: ฟิลด์) หรือไม่ใช้ด้วย --ignore-column \"{e}\" "
@@ -240,12 +240,16 @@ def _report(ws: Workspace, plan: Plan, tables: list[Table], left: list[tuple[Tab
             if c.action == "update":
                 ui.say(t("แก้ไข {p} ({f}) ตาม {w}", "updated {p} ({f}) from {w}", p=ws.rel(c.path),
                          f=", ".join(LABELS_TH.get(f, f) for f in c.fields), w=c.candidate.origins[0].where()))
-    head = t("ทดลองนำเข้า (ไม่ได้เขียนไฟล์)", "dry run (nothing written)") if dry_run else \
-        (t("นำเข้าแล้ว", "imported") if written else t("ไม่ได้บันทึกสิ่งใด", "nothing written"))
-    ui.say(t("{h}: สร้างใหม่ {c}, แก้ไข {u}, ไม่เปลี่ยน {n}, ข้าม {s}, ถูกปฏิเสธ {r}",
-             "{h}: created {c}, updated {u}, unchanged {n}, skipped {s}, rejected {r}",
-             h=head, c=summary["created"], u=summary["updated"], n=summary["unchanged"], s=summary["skipped"],
-             r=len(plan.rejects)) + (t(", คอลัมน์ที่ไม่ได้ใช้ {k}", ", unused columns {k}", k=len(left)) if left else ""))
+    counts = t("สร้างใหม่ {c}, แก้ไข {u}, ไม่เปลี่ยน {n}, ข้าม {s}, ถูกปฏิเสธ {r}",
+               "created {c}, updated {u}, unchanged {n}, skipped {s}, rejected {r}",
+               c=summary["created"], u=summary["updated"], n=summary["unchanged"], s=summary["skipped"],
+               r=len(plan.rejects)) + (t(", คอลัมน์ที่ไม่ได้ใช้ {k}", ", unused columns {k}", k=len(left)) if left else "")
+    if dry_run:
+        ui.say(t("ทดลองนำเข้า (ไม่ได้เขียนไฟล์): {x}", "dry run (nothing written): {x}", x=counts))
+    elif written:
+        ui.say(t("นำเข้าแล้ว: {x}", "imported: {x}", x=counts))
+    else:  # the counts are what the import would have done: say so, not "created 2"
+        ui.say(t("ไม่ได้บันทึกสิ่งใด (ถ้าบันทึกจะเป็น: {x})", "nothing written (had it been written: {x})", x=counts))
     if plan.rejects and not written and not dry_run:
         ui.say(t("มีแถวที่ถูกปฏิเสธ จึงไม่ได้บันทึกแถวใดเลย: แก้แถวเหล่านั้นแล้วนำเข้าใหม่ หรือใช้ --skip-invalid เพื่อบันทึกเฉพาะแถวที่ถูกต้อง (--rejects FILE.xlsx เก็บแถวที่ต้องแก้)",
                  "rows were rejected, so nothing was written: fix them and import again, or use --skip-invalid to write the valid rows (--rejects FILE.xlsx saves the rows to fix)"))

@@ -34,7 +34,7 @@ KINDS: dict[str, tuple[str, ...]] = {
 }
 
 #: a workspace's own folders: no output is ever written inside them
-OWN_FOLDERS = ("records", "workflows", "templates", "schemas", ".nitet", ".git")
+OWN_FOLDERS = ("records", "workflows", "templates", "schemas", "imports", ".nitet", ".git")
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,8 @@ def _protected(place: Path) -> str | None:
     if rel.as_posix() == CONFIG_FILE:
         return t("เป็นไฟล์ตั้งค่าของพื้นที่ทำงาน {r}", "it is the settings file of the workspace {r}", r=root)
     if rel.parts and rel.parts[0] in OWN_FOLDERS:
-        return t("อยู่ในโฟลเดอร์ {f}/ ของพื้นที่ทำงาน {r} ซึ่ง nitet ดูแลเอง (ระเบียน กระบวนงาน แม่แบบ)",
-                 "it is inside {f}/ of the workspace {r}, which holds nitet's own files (records, workflows, templates)",
+        return t("อยู่ในโฟลเดอร์ {f}/ ของพื้นที่ทำงาน {r} ซึ่ง nitet ดูแลเอง (ระเบียน กระบวนงาน แม่แบบ การจับคู่คอลัมน์ที่บันทึกไว้)",
+                 "it is inside {f}/ of the workspace {r}, which holds nitet's own files (records, workflows, templates, saved mappings)",
                  f=rel.parts[0], r=root)
     return None
 
