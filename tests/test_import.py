@@ -204,6 +204,20 @@ def test_visit_fields_and_school_by_smis_or_name(schools: Path, run: Any, tmp_pa
     assert got[1]["school"] == "1063020132" and got[1]["methods"] == ["coaching"]
 
 
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+def test_a_sheet_without_a_supervisor_column_is_by_the_clones_supervisor(schools: Path, run: Any,
+                                                                       tmp_path: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q"], cwd=schools, check=True)
+    subprocess.run(["git", "config", "nitet.supervisor", "นายสมศักดิ์ ใจดี"], cwd=schools, check=True)
+    rows = [VISIT_HEADER[:3], ["1 ธ.ค. 2569", "63020131", "นางสาวสมศรี ดีงาม"]]
+    r = run("import", "visits", str(xlsx(tmp_path / "v.xlsx", rows)))
+    assert r.exit_code == 0, r.stderr
+    [visit] = records(schools, "visits").values()
+    assert visit["supervisors"] == ["นายสมศักดิ์ ใจดี"]  # not nitet.yaml's นางสาวทดสอบ ระบบ
+
+
 def test_a_visit_typed_with_visit_add_is_not_recorded_again_by_an_import(schools: Path, run: Any,
                                                                          tmp_path: Path) -> None:
     typed = run("visit", "add", "--school", "1063020130", "--date", "25/11/2569", "--supervisee",

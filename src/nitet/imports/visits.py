@@ -110,8 +110,8 @@ def _row(ctx: Context, table: Table, row: Row, origin: Origin, owned: set[str]) 
     sup = values.split_list(table.cell(row, "supervisors"))
     if sup:
         data["supervisors"] = sup
-    elif "supervisors" not in owned and ctx.ws.config.supervisor:
-        data["supervisors"] = [ctx.ws.config.supervisor]
+    elif "supervisors" not in owned and _supervisor(ctx):
+        data["supervisors"] = [_supervisor(ctx)]
     project = _project(ctx, table.cell(row, "project"))
     if project:
         data["project"] = project
@@ -152,3 +152,13 @@ def _row(ctx: Context, table: Table, row: Row, origin: Origin, owned: set[str]) 
     validate(Visit, data)
     people = {"name"} | {f for f in ("position", "subject", "grade") if table.has(f)}
     return Candidate(Visit, path, data, owned | {"id"}, [origin], owned_keys={"supervisees": people})
+
+
+def _supervisor(ctx: Context) -> str:
+    """Who a sheet without a supervisor column is by: the clone's supervisor (``storage.identity``:
+    git config nitet.supervisor → git user.name → nitet.yaml), asked of git once per import."""
+    if "supervisor" not in ctx.memo:
+        from nitet.storage.identity import supervisor
+
+        ctx.memo["supervisor"] = supervisor(ctx.ws)
+    return str(ctx.memo["supervisor"])
