@@ -124,3 +124,25 @@ def test_declining_the_form_leaves_the_follow_up_open(run: Runner, ws: Path, vis
     r = run("visit", "add", input="\n".join(answers) + "\n")
     assert r.exit_code == 1
     assert visit_file(ws, visited).read_text(encoding="utf-8") == before
+
+
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+def test_the_visit_and_the_follow_up_it_closed_are_written_and_committed_together(
+        run: Runner, ws: Path, visited: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=ws, check=True,
+                              capture_output=True, text=True).stdout
+
+    git("init", "-q")
+    git("config", "nitet.supervisor", "นางสาวทดสอบ ระบบ")  # else the form first asks who this clone is
+    git("add", "-A")
+    git("commit", "-q", "-m", "start")
+    monkeypatch.setattr("nitet.cli.context.interactive", lambda: True)
+    answers = [SCHOOL, "2025-10-20", "y", "", "ครบ", "n", *[""] * 10, "y"]
+    r = run("visit", "add", "--commit", input="\n".join(answers) + "\n")
+    assert r.exit_code == 0, r.stderr
+    changed = git("show", "--name-only", "--format=", "HEAD").split()
+    assert len(changed) == 2 and visit_file(ws, visited).relative_to(ws).as_posix() in changed
+    assert git("status", "--porcelain") == ""

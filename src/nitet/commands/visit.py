@@ -178,19 +178,29 @@ def _save(ws: Workspace, loaded: Loaded, data: dict[str, Any], commit: bool | No
 
     path = ids.visit_path(ws, date.fromisoformat(data["date"]), data["school"])
     data = {"id": path.stem, **{k: v for k, v in data.items() if v not in (None, "", [], {})}}
+    message = commit_message(loaded, data, ("บันทึกการนิเทศ", "visit to"))
     with context.writing():  # after any questions: the files and their commit, one nitet at a time
-        path.parent.mkdir(parents=True, exist_ok=True)
-        writer.create(ws, path, Visit, data)
-        ui.say(t("บันทึกการนิเทศแล้ว: {p}", "visit saved: {p}", p=ws.rel(path)))
-        written = [path]
-        for visit_id, day, result in closing or []:  # the follow-ups this visit closed, asked in the form
-            e = visits.find_visit(loaded, visit_id)
-            followups.close(ws, loaded, e, day=day, result=result or None, by=(data.get("supervisors") or [None])[0],
-                            today=date.today())
-            written.append(ws.root / e.path)
-            ui.say(t("ปิดการติดตามผลแล้ว: {p}", "follow-up closed: {p}", p=e.path))
-        ui.commit(ws, written, commit_message(loaded, data, ("บันทึกการนิเทศ", "visit to")), commit,
-                  evidence=data.get("evidence") or [])
+        if not closing:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            writer.create(ws, path, Visit, data)
+            ui.say(t("บันทึกการนิเทศแล้ว: {p}", "visit saved: {p}", p=ws.rel(path)))
+            ui.commit(ws, [path], message, commit, evidence=data.get("evidence") or [])
+        else:  # the visit and the follow-ups it closed (asked in the form): all written, or none
+            from nitet.storage.journal import GitIntent, Transaction
+
+            tx = Transaction(ws, "nitet visit add", git=GitIntent(message, commit, also=tuple(data.get("evidence") or [])))
+            tx.write(path, writer.render(ws, path, Visit, data), create=True)
+            for visit_id, day, result in closing:
+                e = visits.find_visit(loaded, visit_id)
+                old, new, _fu = followups.closed_text(ws, loaded, e, day=day, result=result or None,
+                                                      by=(data.get("supervisors") or [None])[0], today=date.today())
+                if new != old:
+                    tx.write(ws.root / e.path, new)
+            done = tx.apply()
+            ui.say(t("บันทึกการนิเทศแล้ว: {p}", "visit saved: {p}", p=ws.rel(path)))
+            for p in done.paths[1:]:
+                ui.say(t("ปิดการติดตามผลแล้ว: {p}", "follow-up closed: {p}", p=ws.rel(p)))
+            ui.committed(done.committed, commit)
     for note in visit_input.method_notes(data.get("methods")):
         ui.say(note)
     for twin in visits.same_visits(loaded, data):

@@ -103,6 +103,19 @@ def close(ws: Workspace, loaded: Loaded, e: Entry, *, day: date | None, result: 
     """Mark the follow-up of visit ``e`` done on ``day`` (kept when already recorded, else today)
     with ``result`` (kept when None) and who did it. Returns (whether the file changed, the follow-up
     as it is now). DataError when the visit has no follow-up."""
+    from nitet.storage.atomic import atomic_write
+    from nitet.storage.lock import locked
+
+    with locked(ws, "nitet"):  # the file read is the file changed (no lost update)
+        old, new, fu = closed_text(ws, loaded, e, day=day, result=result, by=by, today=today)
+        if new != old:
+            atomic_write(ws.root / e.path, new)
+    return new != old, fu
+
+
+def closed_text(ws: Workspace, loaded: Loaded, e: Entry, *, day: date | None, result: str | None, by: str | None,
+                today: date) -> tuple[str, str, FollowUp]:
+    """What :func:`close` writes, not written: ``(the file's text, its text closed, the follow-up)``."""
     from nitet.model import Visit
     from nitet.storage import writer
     from nitet.storage.yamlrt import to_commented
@@ -128,9 +141,6 @@ def close(ws: Workspace, loaded: Loaded, e: Entry, *, day: date | None, result: 
         if result is not None and not text and "result" in node:  # --result "" removes it
             del node["result"]
 
-    path = ws.root / e.path
-    before = path.read_text(encoding="utf-8")
-    writer.edit(ws, path, Visit, change)
-    changed = path.read_text(encoding="utf-8") != before
-    return changed, replace(fu, done=True, done_date=when, result=(text or None) if result is not None else fu.result,
-                            done_by=values.get("done_by", fu.done_by))
+    old, new, _doc = writer.edited(ws.root / e.path, Visit, change)
+    return old, new, replace(fu, done=True, done_date=when, result=(text or None) if result is not None else fu.result,
+                             done_by=values.get("done_by", fu.done_by))

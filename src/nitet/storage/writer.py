@@ -132,17 +132,23 @@ def edit(ws: Workspace, path: Path, model: type[Record], change: Callable[[Any],
 
 
 def _edit(ws: Workspace, path: Path, model: type[Record], change: Callable[[Any], None]) -> Any:
-    text = path.read_text(encoding="utf-8-sig")
-    doc = load_rt(text)
-    change(doc)
-    plain = _plain(doc)
-    validate(model, plain)
-    new = dump_rt(doc)
-    if text.startswith("# yaml-language-server") and not new.startswith("# yaml-language-server"):
-        new = text.splitlines(keepends=True)[0] + new
+    text, new, doc = edited(path, model, change)
     if new != text:
         atomic_write(path, new)
     return doc
+
+
+def edited(path: Path, model: type[Record], change: Callable[[Any], None]) -> tuple[str, str, Any]:
+    """A round-trip edit that writes nothing: ``(the file's text, the text after change, the
+    document)``, validated — for a command that stages several files in one transaction."""
+    text = path.read_text(encoding="utf-8-sig")
+    doc = load_rt(text)
+    change(doc)
+    validate(model, _plain(doc))
+    new = dump_rt(doc)
+    if text.startswith("# yaml-language-server") and not new.startswith("# yaml-language-server"):
+        new = text.splitlines(keepends=True)[0] + new
+    return text, new, doc
 
 
 def put(doc: Any, model: type[Record], key: str, value: Any) -> None:
