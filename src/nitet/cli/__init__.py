@@ -8,16 +8,21 @@ asked for, so importing a plumbing module (``nitet.cli.ui``) does not build it.
 
 from __future__ import annotations
 
-from typing import Any
-
 
 def main() -> None:
+    import os
+
+    if os.environ.get("_NITET_COMPLETE", "").startswith("complete_"):  # a Tab: answer without typer
+        from nitet.cli.fastcomplete import answer
+
+        if answer():
+            return
     from nitet.cli.root import main as run
 
     run()
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name == "app":
         from nitet.cli.root import app
 

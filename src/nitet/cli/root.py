@@ -79,6 +79,7 @@ app = typer.Typer(
         "nitet — supervision visits, manual workflows and KRS reports for Thai educational supervisors, as YAML files in git",
     ),
     no_args_is_help=True,
+    add_completion=False,  # nitet's own --install-completion / --show-completion, in Thai too (below)
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -97,10 +98,23 @@ def _finish(*_result: object, **_options: object) -> None:
         raise typer.Exit(state.exit_code)
 
 
+def _install_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    from nitet.cli.completion_install import install_callback
+
+    install_callback(ctx, param, value)
+
+
+def _show_completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    from nitet.cli.completion_install import show_callback
+
+    show_callback(ctx, param, value)
+
+
 @app.callback(result_callback=_finish)
 def _main(
     directory: Annotated[Path | None, typer.Option(
-        "-C", "--directory", help=t("ทำงานเหมือนเริ่มในโฟลเดอร์นี้", "run as if started in this folder"),
+        "-C", "--directory", help=t("ทำงานเหมือนเริ่มในโฟลเดอร์นี้ (ก่อนหรือหลังคำสั่งก็ได้ เช่น nitet check -C ws)",
+                                     "run as if started in this folder (before or after the command: nitet check -C ws)"),
         file_okay=False)] = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", help=t("ภาษา: th หรือ en (หรือตั้ง NITET_LANG)", "language: th or en (or set NITET_LANG)"))] = None,
@@ -108,6 +122,14 @@ def _main(
         "--no-input", help=t("ไม่ถามใด ๆ ใช้เฉพาะตัวเลือกที่ให้", "never prompt; use only the options given"))] = False,
     version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True, help=t("แสดงรุ่นของ nitet", "show nitet's version"))] = False,
+    install_completion: Annotated[bool, typer.Option(
+        "--install-completion", callback=_install_completion, is_eager=True, expose_value=False,
+        help=t("ติดตั้งการเติมคำสั่งด้วยปุ่ม Tab ในเชลล์ที่ใช้อยู่ (bash, zsh, fish, PowerShell; อื่น: NITET_SHELL=...)",
+               "install Tab completion for the current shell (bash, zsh, fish, PowerShell; another: NITET_SHELL=...)"))] = False,
+    show_completion: Annotated[bool, typer.Option(
+        "--show-completion", callback=_show_completion, is_eager=True, expose_value=False,
+        help=t("แสดงสคริปต์การเติมคำสั่งของเชลล์ที่ใช้อยู่ เพื่อคัดลอกไปตั้งเอง",
+               "print the completion script of the current shell, to set it up yourself"))] = False,
 ) -> None:
     if lang is not None and not lang.lower().startswith(("th", "en")):
         from nitet.core.errors import UsageError
