@@ -130,9 +130,10 @@ def test_two_edits_of_one_record_conflict_and_check_points_at_the_markers(
         (school, marker, 1, "merge-conflict")]
 
 
-def test_the_pre_commit_hook_runs_nitet_check_on_the_whole_workspace() -> None:
+def test_the_pre_commit_hook_checks_what_is_staged_across_the_whole_workspace() -> None:
+    """The manifest; tests/test_precommit.py runs it with the real pre-commit tool."""
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [h["id"] for h in hooks] == ["nitet-check"]
     hook = hooks[0]
     assert (hook["entry"], hook["language"], hook["pass_filenames"], hook["always_run"]) == (
-        "nitet check", "python", False, True)
+        "nitet check --staged", "python", False, True)

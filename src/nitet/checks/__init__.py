@@ -43,11 +43,19 @@ CHECKS: list[Check] = [
 ]
 
 
-def load_checked(ws: Workspace, *, use_cache: bool = True) -> Loaded:
-    """Every record of ``ws`` with every finding: each file's own and those across records."""
+def load_checked(ws: Workspace, *, use_cache: bool = True, staged: bool = False) -> Loaded:
+    """Every record of ``ws`` with every finding: each file's own and those across records.
+
+    ``staged``: the record files a commit would hold, as staged (:mod:`nitet.storage.staged`);
+    what is left uncommitted is then the commit's business, not a finding.
+    """
     from nitet.checks.gitstate import uncommitted
     from nitet.storage.loader import load
 
+    if staged:
+        from nitet.storage.staged import staged_files
+
+        return load(ws, use_cache=use_cache, checks=run_checks, only=staged_files(ws))
     loaded = load(ws, use_cache=use_cache, checks=run_checks)
     left = uncommitted(ws)  # git's state, not the files': never cached
     if left:

@@ -49,7 +49,9 @@ class Lazy:
             single = typer.Typer(add_completion=False)
             single.command(self.name, help=text)(obj)
             cmd = typer.main.get_command(single)
-        return cmd
+        from nitet.cli.globalopts import add_to
+
+        return add_to(cmd)  # -C, --lang, --no-input after the command too
 
     def stand_in(self) -> _click.Command:
         """A command that only names itself and its help: for listings."""

@@ -12,13 +12,17 @@ from nitet.core.i18n import t
 def check(
     json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=t("ไม่ใช้แคช อ่านทุกไฟล์ใหม่", "ignore the cache"))] = False,
+    staged: Annotated[bool, typer.Option("--staged", help=t(
+        "ตรวจเฉพาะระเบียนที่จะ commit ตามที่ git add ไว้ และการอ้างอิงข้ามระเบียน (ไม่รวมไฟล์ร่างที่ยังไม่ add: ใช้ใน pre-commit)",
+        "check the records a commit would hold, as staged with git add, and their cross-references "
+        "(drafts not added are left out: for pre-commit)"))] = False,
 ) -> None:
     from nitet.checks import load_checked
     from nitet.cli import context, ui
     from nitet.core.findings import ERROR, format_text
 
     ws = context.workspace(strict=False)
-    loaded = load_checked(ws, use_cache=not no_cache)
+    loaded = load_checked(ws, use_cache=not no_cache, staged=staged)
     findings = loaded.findings
     if json_out:
         ui.print_json({"findings": [f.as_json() for f in findings]})

@@ -23,7 +23,7 @@ from nitet import __version__
 from nitet.core import i18n
 from nitet.core.findings import Finding
 from nitet.storage.loaded import Loaded, gc_paused
-from nitet.storage.scan import scan, stat_key
+from nitet.storage.scan import StatKey, scan, stat_key
 from nitet.storage.validate import FileResult, process, process_chunk
 from nitet.storage.workspace import Workspace
 
@@ -104,18 +104,47 @@ def _still_valid(ws: Workspace, base: str, stored: str | None) -> bool:
     return _watch_digest(ws, paths) == watched
 
 
-def load(ws: Workspace, *, use_cache: bool = True, checks: CrossChecks | None = None) -> Loaded:
+def load(ws: Workspace, *, use_cache: bool = True, checks: CrossChecks | None = None,
+         only: dict[str, bytes | None] | None = None) -> Loaded:
     """Load every record of the workspace; with ``checks``, also the findings across records
-    (cached with the records). Findings are collected, never raised."""
+    (cached with the records). Findings are collected, never raised.
+
+    ``only`` (``nitet check --staged``): just these record files, by relative path, each read
+    from the bytes given or, for None, from disk (built-in workflows always count). The cache is
+    read for files as they are on disk, never written.
+    """
     with gc_paused():
-        return _load(ws, use_cache, checks)
+        return _load(ws, use_cache, checks, only)
 
 
-def _load(ws: Workspace, use_cache: bool, checks: CrossChecks | None) -> Loaded:
+def _restrict(ws: Workspace, files: list[tuple[str, str, str, StatKey | None]],
+              only: dict[str, bytes | None]) -> tuple[list[tuple[str, str, str, StatKey | None]], dict[str, bytes]]:
+    """The files of ``only`` (with a key only where the disk holds what is meant) and the bytes
+    that replace what is on disk."""
+    on_disk = {rel: (p, folder, key) for p, rel, folder, key in files}
+    out = [(p, rel, folder, key) for p, rel, folder, key in files if rel.startswith("<nitet>/")]
+    given: dict[str, bytes] = {}
+    for rel, data in only.items():
+        parts = rel.split("/", 2)
+        folder = "workflows" if parts[0] == "workflows" else parts[1] if len(parts) > 2 else ""
+        path, _folder, key = on_disk.get(rel, (str(ws.root / rel), folder, None))
+        if data is not None:
+            given[rel] = data
+            key = None  # not the file on disk: never from or into the cache
+        out.append((path, rel, folder, key))
+    out.sort(key=lambda x: x[1])
+    return out, given
+
+
+def _load(ws: Workspace, use_cache: bool, checks: CrossChecks | None,
+          only: dict[str, bytes | None] | None = None) -> Loaded:
     from nitet.storage import cache
 
     started = time.time_ns()
     files = scan(ws)
+    given: dict[str, bytes] = {}
+    if only is not None:
+        files, given = _restrict(ws, files, only)
     keys = {rel: key for _p, rel, _f, key in files}
     fp = _fingerprint()
     old = cache.read(ws, fp) if use_cache else None
@@ -123,6 +152,8 @@ def _load(ws: Workspace, use_cache: bool, checks: CrossChecks | None) -> Loaded:
     loaded.findings.extend(ws.config_findings)
     todo = [(p, rel, folder) for p, rel, folder, key in files
             if old is None or key is None or old.keys.get(rel) != key]
+    if only is not None:
+        return _load_some(ws, files, todo, old, given, checks)
     digest = _context_digest(ws) if checks else ""
     if old is not None and not todo and len(old.keys) == len(keys):
         # Nothing changed since the cache was written: decode records only if someone asks.
@@ -167,6 +198,36 @@ def _load(ws: Workspace, use_cache: bool, checks: CrossChecks | None) -> Loaded:
             complete = checks is not None and len(settled) == len(keys)
             cache.write(ws, fp, settled, {rel: results[rel] for rel in settled if rel in results},
                         checked=(_checked_digest(ws, digest, loaded), cross) if complete else None)
+    loaded.findings.sort(key=Finding.sort_key)
+    return loaded
+
+
+def _load_some(ws: Workspace, files: list[tuple[str, str, str, StatKey | None]], todo: list[tuple[str, str, str]],
+               old: Any, given: dict[str, bytes], checks: CrossChecks | None) -> Loaded:
+    """:func:`load` with ``only``: cached results where the disk is what is meant, the rest read
+    (from the given bytes where there are some); the cache is left as it is."""
+    from nitet.storage import cache
+
+    loaded = Loaded(ws=ws, files=len(files))
+    loaded.findings.extend(ws.config_findings)
+    previous: dict[str, FileResult] = {}
+    if old is not None and len(todo) < len(files):
+        try:
+            previous = old.results()
+        except cache.Damaged:
+            todo = [(p, rel, folder) for p, rel, folder, _key in files]
+    fresh = {rel for _p, rel, _f in todo}
+    results = {rel: previous[rel] for _p, rel, _f, _k in files if rel not in fresh and rel in previous}
+    for r in _run_jobs([job for job in todo if job[1] not in given]):
+        results[r.rel] = r
+    for p, rel, folder in todo:
+        if rel in given:
+            results[rel] = process((p, rel, folder), given[rel])
+    loaded._set_results(results)
+    for rel in sorted(results):
+        loaded.findings.extend(results[rel].findings)
+    if checks:
+        loaded.findings.extend(checks(loaded))
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
 

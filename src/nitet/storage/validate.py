@@ -177,7 +177,8 @@ def resolve_positions(path: Path, problems: list[Problem], data: bytes | None = 
     return out
 
 
-def process(job: tuple[str, str, str]) -> FileResult:
+def process(job: tuple[str, str, str], data: bytes | None = None) -> FileResult:
+    """One file of a workspace (``data``: its content, when not the file on disk)."""
     from nitet.model import RECORD_KINDS, Workflow
 
     path_s, rel, folder = job
@@ -190,7 +191,7 @@ def process(job: tuple[str, str, str]) -> FileResult:
               k=folder or "records/"),
             t("ย้ายไฟล์ไปไว้ใน records/ ชนิดใดชนิดหนึ่ง: {ks}", "move the file under one of records/{ks}",
               ks=", ".join(RECORD_KINDS)))])
-    return validate_file(path, rel, model)
+    return validate_file(path, rel, model, data=data)
 
 
 def process_chunk(args: tuple[str, list[tuple[str, str, str]]]) -> list[FileResult]:
