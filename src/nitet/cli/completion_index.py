@@ -15,6 +15,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+
 TYPE_CHECKING = False  # typing is not imported on a Tab: it costs more than the rest
 if TYPE_CHECKING:
     from typing import Any
@@ -124,7 +125,7 @@ def load_index(root: str) -> dict[str, list[Row]]:
     if changed or new.keys() != entries.keys():
         _write(state, path, {"format": FORMAT, "files": new})
     out: dict[str, list[Row]] = {kind: [] for kind in FOLDERS}
-    for _key_, kind, row in new.values():
+    for _stat, kind, row in new.values():
         if row:
             out[kind].append(row)
     return out

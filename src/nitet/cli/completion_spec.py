@@ -21,6 +21,7 @@ import marshal
 import os
 import sys
 import zlib
+
 TYPE_CHECKING = False  # typing is not imported on a Tab: it costs more than the rest
 if TYPE_CHECKING:
     from typing import Any

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+
 TYPE_CHECKING = False  # typing is not imported on a Tab: it costs more than the rest
 if TYPE_CHECKING:
     from typing import Any

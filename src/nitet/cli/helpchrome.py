@@ -1,8 +1,9 @@
 """typer's own words around the help text — panel titles, ``[default: …]``, ``[required]``, the
-help and completion options — in the user's language; Thai help wrapped between words.
+help option — in the user's language; Thai help wrapped between words.
 
 Called only when help is about to be shown (it imports ``typer.rich_utils``, which the help
-needs anyway). ``Usage:`` and the ``<int>``-style metavars stay as typer writes them.
+needs anyway). Values are named in words (``<ปี>``, ``<ไฟล์>``: :mod:`nitet.cli.metavars`), not
+as Python types.
 """
 
 from __future__ import annotations
@@ -22,12 +23,6 @@ _RICH = {
     "ENVVAR_STRING": ("[ตัวแปรแวดล้อม: {}]", "[env var: {}]"),
 }
 
-#: Help of the options typer adds by itself, by parameter name.
-_OPTIONS = {
-    "install_completion": ("ติดตั้งการเติมคำสั่งอัตโนมัติ (Tab) ในเชลล์ที่ใช้อยู่", "Install completion for the current shell."),
-    "show_completion": ("แสดงสคริปต์การเติมคำสั่งของเชลล์ที่ใช้อยู่ เพื่อคัดลอกไปตั้งเอง",
-                        "Show completion for the current shell, to copy it or customize the installation."),
-}
 _HELP = ("แสดงวิธีใช้นี้แล้วจบ", "Show this message and exit.")
 
 
@@ -67,21 +62,45 @@ def thai_help() -> None:
     rich_utils._nitet_thai = True  # type: ignore[attr-defined]
 
 
+def _folding_table(table_class: Any) -> Any:
+    """typer's help tables, each cell folding instead of ending in "…" when the terminal is narrow;
+    in an options table the value (``<ชื่อ|ตำแหน่ง|กลุ่มสาระ|ชั้น>``: the value's format) keeps its
+    words whole while the help beside it wraps."""
+    if getattr(table_class, "_nitet_folds", False):
+        return table_class
+
+    class FoldingTable(table_class):  # type: ignore[misc, valid-type]
+        _nitet_folds = True
+
+        def add_row(self, *renderables: Any, **kwargs: Any) -> None:
+            super().add_row(*renderables, **kwargs)
+            for column in self.columns:
+                column.overflow = "fold"
+            if len(self.columns) >= 6:  # [required] long short long-off short-off VALUE help
+                self.columns[-2].no_wrap = True
+
+    return FoldingTable
+
+
 def localize(ctx: Any, *commands: Any, deep: bool = True) -> None:
     """Put the current language into typer's help words and the help options of ``commands``
     (and, if ``deep``, everything under them: the help option is built once per command and
     kept). The root passes ``deep=False``: reading its commands would import them all."""
     from typer import rich_utils
 
+    from nitet.cli.metavars import name_values
+
     thai_help()
-    for name, pair in _RICH.items():
-        if hasattr(rich_utils, name):
-            setattr(rich_utils, name, t(*pair))
+    for constant, pair in _RICH.items():
+        if hasattr(rich_utils, constant):
+            setattr(rich_utils, constant, t(*pair))
+    if hasattr(rich_utils, "Table"):
+        setattr(rich_utils, "Table", _folding_table(rich_utils.Table))  # noqa: B010 - replaced for help only
+
     for top in commands:
+        name_values(_tree(top, deep))
         for cmd in _tree(top, deep):
-            for param in cmd.params:
-                if param.name in _OPTIONS:
-                    param.help = t(*_OPTIONS[param.name])
             option = cmd.get_help_option(ctx)
             if option is not None:
                 option.help = t(*_HELP)
+                option.metavar = ""  # a flag: no <bool>
