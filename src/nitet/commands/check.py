@@ -30,7 +30,9 @@ def check(
         sources: dict[str, list[str]] = {}
         for f in findings:
             if f.file not in sources:
-                sources[f.file] = _lines(ws.root, f.file)
+                given = loaded.given.get(f.file)  # --staged: the lines as staged
+                sources[f.file] = given.decode("utf-8", errors="replace").split("\n") if given is not None \
+                    else _lines(ws.root, f.file)
             ui.data(format_text(f, sources[f.file]))
         errors = sum(1 for f in findings if f.severity == ERROR)
         warnings = len(findings) - errors

@@ -38,6 +38,8 @@ class Loaded:
     #: files outside the records that cross-record checks looked at (evidence): their state is
     #: part of what cached cross-record findings are valid for
     watched: set[str] = field(default_factory=set, repr=False)
+    #: the content read instead of the file on disk (``check --staged``), by relative path
+    given: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     @property
     def entries(self) -> dict[str, list[Entry]]:

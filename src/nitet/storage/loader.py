@@ -208,7 +208,7 @@ def _load_some(ws: Workspace, files: list[tuple[str, str, str, StatKey | None]],
     (from the given bytes where there are some); the cache is left as it is."""
     from nitet.storage import cache
 
-    loaded = Loaded(ws=ws, files=len(files))
+    loaded = Loaded(ws=ws, files=len(files), given=given)
     loaded.findings.extend(ws.config_findings)
     previous: dict[str, FileResult] = {}
     if old is not None and len(todo) < len(files):

@@ -52,7 +52,7 @@ def staged_files(ws: Workspace) -> dict[str, bytes | None]:
         if rel.endswith(".yaml") and not any(part.startswith(".") for part in rel.split("/")) and stage in ("0", "2"):
             listed[rel] = sha  # in a merge conflict, "ours" (stage 2); the file on disk has the markers
     changed = {p.decode("utf-8", "surrogateescape")
-               for p in _run(root, "diff-files", "--name-only", "-z", "--", *FOLDERS).split(b"\0") if p}
+               for p in _run(root, "diff-files", "--name-only", "--relative", "-z", "--", *FOLDERS).split(b"\0") if p}
     out: dict[str, bytes | None] = {rel: None for rel in listed}
     need = [rel for rel in listed if rel in changed or not (root / rel).is_file()]
     if need:
