@@ -159,9 +159,9 @@ def test_values_are_named_in_words_and_no_help_is_cut(lang: str) -> None:
     krs = rendered(lang)["nitet report krs @100"][0]
     words = ("<ปี>", "<ไตรมาส>", "<ไฟล์>") if lang == "th" else ("<year>", "<quarter>", "<file>")
     assert all(w in krs for w in words), krs
-    for width in (80, 100):  # the value's format stays whole beside help that wraps
+    for width in (80, 100):  # a value's format stays whole beside help that wraps
         visit = rendered(lang)[f"nitet visit add @{width}"][0]
-        assert ("<ชื่อ|ตำแหน่ง|กลุ่มสาระ|ชั้น>" if lang == "th" else "<name|position|subject|grade>") in visit
+        assert ("<รายการ=คะแนน>" if lang == "th" else "<item=score>") in visit
     narrow = rendered("th")["nitet visit add @60"][0]
     assert "ชื่อ|ตำแหน่ง|กลุ่มสาระ|ชั้น" in narrow.replace("\n", "").replace("│", "").replace(" ", "")
 

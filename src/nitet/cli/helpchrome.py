@@ -64,8 +64,8 @@ def thai_help() -> None:
 
 def _folding_table(table_class: Any) -> Any:
     """typer's help tables, each cell folding instead of ending in "…" when the terminal is narrow;
-    in an options table the value (``<ชื่อ|ตำแหน่ง|กลุ่มสาระ|ชั้น>``: the value's format) keeps its
-    words whole while the help beside it wraps."""
+    in an options table the value (``<รายการ=คะแนน>``: the value's format) keeps its words whole
+    while the help beside it wraps."""
     if getattr(table_class, "_nitet_folds", False):
         return table_class
 

@@ -1,9 +1,9 @@
 """What goes into an option in help, in words: ``--fy <ปี>``, ``--output <ไฟล์>``, not ``<int>``.
 
 typer shows a value's Python type (``<str>``, ``<list[Path]>``, ``<bool>``). :func:`metavar` names
-it by the parameter (``fy`` → ``<ปี>`` / ``<year>``; ``supervisee`` →
-``<ชื่อ|ตำแหน่ง|กลุ่มสาระ|ชั้น>``: the format itself, never cut) and otherwise by its type (text,
-number, file, folder); a flag shows nothing. A new option gets a word from its type; give it its
+it by the parameter (``fy`` → ``<ปี>`` / ``<year>``; ``rating`` → ``<รายการ=คะแนน>``: the
+format itself, kept whole in help) and otherwise by its type (text, number, file, folder); a flag
+shows nothing. Words stay short: the column they share is as wide as the longest. A new option gets a word from its type; give it its
 own here when the type's word says too little.
 """
 
@@ -26,7 +26,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "network": ("เครือข่าย", "network"), "students": ("จำนวน", "number"), "teachers": ("จำนวน", "number"),
     "size": ("ขนาด", "size"), "kind": ("ชนิด", "kind"), "project": ("โครงการ", "project"),
     "method": ("วิธีการ", "method"), "topic": ("เรื่อง", "topic"),
-    "supervisee": ("ชื่อ|ตำแหน่ง|กลุ่มสาระ|ชั้น", "name|position|subject|grade"),
+    "supervisee": ("ผู้รับการนิเทศ", "supervisee"),  # the format, ชื่อ|ตำแหน่ง|กลุ่มสาระ|ชั้น, is in its help
     "rating": ("รายการ=คะแนน", "item=score"), "rating_scale": ("ระดับ", "levels"),
     "activity": ("รหัส=สถานะ", "id=status"), "indicator": ("รหัส=ค่า", "id=value"),
     "case": ("รหัสงาน", "case"), "step": ("ขั้นตอน", "step"), "workflow": ("กระบวนงาน", "workflow"),
