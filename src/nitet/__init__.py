@@ -1,3 +1,3 @@
 """nitet (นิเทศ): a command-line toolkit for Thai educational supervisors."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
