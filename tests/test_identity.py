@@ -165,6 +165,28 @@ def test_reports_filter_and_total_by_supervisor(ws: Path, run: Runner) -> None:
     assert [v["supervisors"] for v in listed] == [["นางสาวทดสอบ ระบบ"]]  # type: ignore[index]
 
 
+def test_follow_ups_unvisited_schools_prints_and_todo_filter_by_supervisor(ws: Path, run: Runner) -> None:
+    with_school(run)
+    assert run("school", "add", "--code", "1063020131", "--name", "โรงเรียนบ้านกง").exit_code == 0
+    for school, who, due in ((SCHOOL, "นายสมชาย ใจดี", "10/12/2568"), ("1063020131", "นางสาวทดสอบ ระบบ", "12/12/2568")):
+        r = run("visit", "add", "--school", school, "--date", "25/11/2568", "--supervisor", who, "--finding", who,
+                "--follow-up", due, "--follow-up-action", "ดูแผนการสอน")
+        assert r.exit_code == 0, r.stderr
+    due = run("visit", "due", "--days", "3650", "--supervisor", "สมชาย  ใจดี", "--json").json()
+    assert [f["school"] for f in due] == [SCHOOL]  # type: ignore[index]
+    assert len(run("visit", "due", "--days", "3650", "--json").json()) == 2  # type: ignore[arg-type]
+    away = run("school", "unvisited", "--fy", "2569", "--supervisor", "นายสมชาย ใจดี", "--json").json()
+    assert [s["code"] for s in away] == ["1063020131"]  # type: ignore[index]
+    r = run("school", "unvisited", "--fy", "2569", "--supervisor", "นายสมชาย ใจดี")
+    assert "โรงเรียนที่ นายสมชาย ใจดี ยังไม่ได้นิเทศ" in r.stdout and "1 จาก 2 โรง" in r.stdout
+    assert run("school", "unvisited", "--fy", "2569", "--json").json() == []
+    md = run("visit", "print", "--supervisor", "นางสาวทดสอบ ระบบ", "--format", "md").stdout
+    assert "โรงเรียนบ้านกง" in md and "บ้านแม่ละเมา" not in md
+    week = run("todo", "--date", "2025-12-05", "--days", "30", "--supervisor", "นางสาวทดสอบ ระบบ", "--json").json()
+    assert [f["school"] for f in week["follow_ups"]] == ["1063020131"]  # type: ignore[index]
+    assert len(run("todo", "--date", "2025-12-05", "--days", "30", "--json").json()["follow_ups"]) == 2  # type: ignore[index]
+
+
 @needs_git
 def test_steps_results_and_reports_name_the_clones_supervisor(ws: Path, run: Runner) -> None:
     git(ws, "init", "-q")

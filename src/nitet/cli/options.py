@@ -47,3 +47,9 @@ def IntOption(*decls: str, min: int | None = None, max: int | None = None, **kwa
     (typer does not check a range once an option has its own parser) and still shown in help."""
     return typer.Option(*decls, parser=whole_number(min, max), min=min, max=max, **kwargs)
 
+
+
+def SupervisorFilter(help: str) -> Any:  # noqa: N802, A002
+    """``--supervisor NAME`` (repeatable) of a list or report over the office's people: only what is
+    of that supervisor, titles (นาย/นาง/นางสาว/น.ส.) and spacing aside (``domain.visits.person_keys``)."""
+    return typer.Option("--supervisor", help=help)

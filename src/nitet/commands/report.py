@@ -9,6 +9,7 @@ import typer
 
 from nitet.cli.options import IntOption
 from nitet.cli.output import ForceOpt
+from nitet.commands.visit_options import SupervisorsOnly
 from nitet.core.i18n import t
 
 app = typer.Typer(no_args_is_help=True)
@@ -195,8 +196,7 @@ def visits(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     report_date: DateOpt = None,
-    supervisor: Annotated[list[str] | None, typer.Option("--supervisor", help=t(
-        "เฉพาะการนิเทศของผู้นิเทศคนนี้ (ซ้ำได้)", "only the visits of this supervisor (repeatable)"))] = None,
+    supervisor: SupervisorsOnly = None,
     workspaces: WorkspacesOpt = None,
     force: ForceOpt = False,
 ) -> None:

@@ -8,7 +8,7 @@ import typer
 
 from nitet.cli.completion import complete_school
 from nitet.cli.context import writes
-from nitet.cli.options import IntOption
+from nitet.cli.options import IntOption, SupervisorFilter
 from nitet.core.i18n import t
 
 if TYPE_CHECKING:
@@ -326,6 +326,9 @@ def unvisited(
         "ไตรมาส 1-4 (เว้นไว้ = ทั้งปี)", "quarter 1-4 (default: whole year)"))] = None,
     network: NetworkOpt = None,
     target: Annotated[bool, typer.Option("--target", help=t("เฉพาะโรงเรียนกลุ่มเป้าหมาย", "target schools only"))] = False,
+    supervisor: Annotated[list[str] | None, SupervisorFilter(t(
+        "โรงเรียนที่ผู้นิเทศคนนี้ยังไม่ได้นิเทศ (ซ้ำได้: ที่ยังไม่มีใครในรายชื่อนี้นิเทศ)",
+        "schools this supervisor has not visited (repeatable: none of them has)"))] = None,
     json_out: JsonOpt = False,
 ) -> None:
     from datetime import date
@@ -341,7 +344,7 @@ def unvisited(
         ui.say(chosen.note)
     start, end = visits.period(fy=chosen.fy, quarter=quarter)
     assert start is not None and end is not None
-    items = [s for s in visits.unvisited(loaded, start, end)
+    items = [s for s in visits.unvisited(loaded, start, end, supervisors=supervisor)
              if (network is None or visits.same_network(s.network, network)) and (not target or s.target)]
     if json_out:
         ui.print_json([{"code": s.code, "name": s.name, "district": s.district, "network": s.network,
@@ -352,15 +355,17 @@ def unvisited(
     total = sum(1 for e in loaded.of("school")  # out of the schools asked about, not the whole registry
                 if (network is None or visits.same_network(e.data.get("network"), network))
                 and (not target or e.data.get("target")))
+    who = ", ".join(supervisor or [])
     if not items:
-        ui.say(t("นิเทศครบทุกโรงเรียนแล้วในช่วง {p} ({n} โรง)", "every school was visited in {p} ({n})", p=span, n=total))
+        ui.say(t("{w}นิเทศครบทุกโรงเรียนแล้วในช่วง {p} ({n} โรง)", "{w}every school was visited in {p} ({n})", p=span,
+                 n=total, w=f"{who}: " if who else ""))
         return
     from rich.text import Text
 
     from nitet.cli.thaiwrap import thai_table as Table
 
-    table = Table(title=t("โรงเรียนที่ยังไม่ได้นิเทศ {p}: {n} จาก {m} โรง", "Not visited {p}: {n} of {m}",
-                          p=span, n=len(items), m=total))
+    table = Table(title=t("โรงเรียนที่{w}ยังไม่ได้นิเทศ {p}: {n} จาก {m} โรง", "Not visited{w} {p}: {n} of {m}",
+                          p=span, n=len(items), m=total, w=t(" {x} ", " by {x}", x=who) if who else ""))
     table.add_column(t("เครือข่าย", "network"), ratio=1, overflow="fold")
     table.add_column(t("รหัส", "code"), no_wrap=True)
     table.add_column(t("ชื่อโรงเรียน", "name"), ratio=2, overflow="fold")

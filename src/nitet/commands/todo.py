@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from nitet.cli.options import IntOption
+from nitet.cli.options import IntOption, SupervisorFilter
 from nitet.core.i18n import t
 
 if TYPE_CHECKING:
@@ -23,6 +23,9 @@ def todo(
                          "as of this date (default: today), e.g. 2026-11-25"), show_default=False)] = None,
     days: Annotated[int, IntOption(
         "--days", min=0, max=366, help=t("รวมงานที่ถึงกำหนดภายในกี่วัน", "include what falls due within N days"))] = 7,
+    supervisor: Annotated[list[str] | None, SupervisorFilter(t(
+        "เฉพาะการติดตามผลจากการนิเทศของผู้นิเทศคนนี้ (ซ้ำได้; งานอื่นเป็นของทั้งสำนักงาน)",
+        "only the follow-ups of this supervisor's visits (repeatable; the rest is the office's)"))] = None,
     json_out: Annotated[bool, typer.Option("--json", help=t("พิมพ์ผลเป็น JSON", "print JSON"))] = False,
 ) -> None:
     from datetime import date as _date
@@ -34,7 +37,7 @@ def todo(
     today = parse_day(day, "--date") if day else _date.today()
     loaded = context.load()
     ui.warn_left_out(loaded)
-    a = agenda(loaded, today, days)
+    a = agenda(loaded, today, days, supervisors=supervisor)
     if json_out:
         ui.print_json(_as_json(a))
     else:

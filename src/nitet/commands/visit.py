@@ -29,6 +29,7 @@ from nitet.commands.visit_options import (
     SuggestionOpt,
     SuperviseeOpt,
     SupervisorOpt,
+    SupervisorsOnly,
     TopicOpt,
     VisitArg,
 )
@@ -222,8 +223,7 @@ def list_(
     semester: Annotated[int | None, IntOption("--semester", help=t("ภาคเรียน 1 หรือ 2", "semester 1 or 2"))] = None,
     project: ProjectOpt = None,
     network: Annotated[str | None, typer.Option("--network", help=t("กลุ่มเครือข่าย", "school network"))] = None,
-    supervisor: Annotated[list[str] | None, typer.Option("--supervisor", help=t(
-        "เฉพาะการนิเทศของผู้นิเทศคนนี้ (ซ้ำได้)", "only the visits of this supervisor (repeatable)"))] = None,
+    supervisor: SupervisorsOnly = None,
     every: Annotated[bool, typer.Option("--all", help=t(
         "ทุกปี (ค่าเริ่มต้น: ปีงบประมาณปัจจุบัน)", "every year (default: the current fiscal year)"))] = False,
     json_out: JsonOpt = False,

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from nitet.cli.context import writes
-from nitet.cli.options import IntOption
+from nitet.cli.options import IntOption, SupervisorFilter
 from nitet.commands.visit_options import CommitOpt, JsonOpt, VisitArg
 from nitet.core.i18n import t
 
@@ -54,6 +54,9 @@ def done(
 
 def due(
     days: Annotated[int, IntOption("--days", min=0, help=t("รวมที่จะถึงภายในกี่วัน", "include those due within N days"))] = 14,
+    supervisor: Annotated[list[str] | None, SupervisorFilter(t(
+        "เฉพาะการติดตามผลจากการนิเทศของผู้นิเทศคนนี้ (ซ้ำได้)", "only the follow-ups of this supervisor's visits "
+        "(repeatable)"))] = None,
     json_out: JsonOpt = False,
 ) -> None:
     from datetime import date
@@ -65,7 +68,7 @@ def due(
     today = date.today()
     loaded = context.load()
     ui.warn_left_out(loaded)
-    items = visits.follow_ups_due(loaded, today, days)
+    items = visits.follow_ups_due(loaded, today, days, supervisors=supervisor)
     if json_out:
         ui.print_json([{"visit": f.visit, "path": f.path, "school": f.school, "school_name": f.school_name,
                         "visit_date": f.visit_date.isoformat(), "due": f.due.isoformat(),

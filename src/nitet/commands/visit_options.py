@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from nitet.cli.completion import complete_case, complete_school
-from nitet.cli.options import IntOption
+from nitet.cli.options import IntOption, SupervisorFilter
 from nitet.core.i18n import t
 
 SchoolOpt = Annotated[str | None, typer.Option("--school", help=t(
@@ -36,6 +36,8 @@ StepOpt = Annotated[str | None, typer.Option("--step", help=t("เลขขั�
 SupervisorOpt = Annotated[list[str] | None, typer.Option("--supervisor", help=t(
     "ผู้นิเทศ (ซ้ำได้; ค่าเริ่มต้น: ผู้นิเทศของสำเนานี้ ดู nitet whoami)",
     "supervisor (repeatable; default: this clone's supervisor, see nitet whoami)"))]
+SupervisorsOnly = Annotated[list[str] | None, SupervisorFilter(t(
+    "เฉพาะการนิเทศของผู้นิเทศคนนี้ (ซ้ำได้)", "only the visits of this supervisor (repeatable)"))]
 RatingOpt = Annotated[list[str] | None, typer.Option("--rating", help=t("ผลการประเมิน รายการ=คะแนน (ซ้ำได้)",
                                                                        "rating ITEM=SCORE (repeatable)"))]
 ScaleOpt = Annotated[int | None, IntOption("--rating-scale", min=4, max=5, help=t(

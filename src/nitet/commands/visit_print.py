@@ -10,7 +10,7 @@ import typer
 
 from nitet.cli.options import IntOption
 from nitet.cli.output import ForceOpt
-from nitet.commands.visit_options import SchoolOpt
+from nitet.commands.visit_options import SchoolOpt, SupervisorsOnly
 from nitet.core.i18n import t
 
 if TYPE_CHECKING:
@@ -27,28 +27,29 @@ def register(app: typer.Typer) -> None:
         "the visit record to sign, one visit a page (Word .docx or Markdown)"))(print_)
 
 
-def _choose(loaded: Loaded, ids: list[str], school: str | None, fy: int | None, quarter: int | None) -> list[Entry]:
+def _choose(loaded: Loaded, ids: list[str], school: str | None, fy: int | None, quarter: int | None,
+            supervisor: list[str] | None = None) -> list[Entry]:
     from nitet.cli import schools
     from nitet.core.errors import DataError, UsageError
     from nitet.domain import visits
 
-    batch = school is not None or fy is not None or quarter is not None
+    batch = school is not None or fy is not None or quarter is not None or bool(supervisor)
     if ids and batch:
-        raise UsageError(t("ระบุรหัสบันทึก หรือ --school/--fy/--quarter อย่างใดอย่างหนึ่ง",
-                           "give visit ids or --school/--fy/--quarter, not both"),
+        raise UsageError(t("ระบุรหัสบันทึก หรือ --school/--fy/--quarter/--supervisor อย่างใดอย่างหนึ่ง",
+                           "give visit ids or --school/--fy/--quarter/--supervisor, not both"),
                          t("เช่น nitet visit print --school 1063350101 --fy 2569 --quarter 1",
                            "e.g. nitet visit print --school 1063350101 --fy 2569 --quarter 1"))
     if ids:
         found = [visits.find_visit(loaded, i) for i in ids]
         return list({e.id: e for e in found}.values())
     if not batch:
-        raise UsageError(t("ต้องระบุรหัสบันทึกการนิเทศ หรือ --school/--fy/--quarter",
-                           "give visit ids, or --school/--fy/--quarter for a batch"),
+        raise UsageError(t("ต้องระบุรหัสบันทึกการนิเทศ หรือ --school/--fy/--quarter/--supervisor",
+                           "give visit ids, or --school/--fy/--quarter/--supervisor for a batch"),
                          t("ดูรหัสด้วย nitet visit list แล้ว เช่น nitet visit print 2025-10-02-1063350101-k3j9",
                            "see the ids with nitet visit list, then e.g. nitet visit print 2025-10-02-1063350101-k3j9"))
     key = schools.school_key(loaded, school) if school else None
     start, end = visits.period(loaded.ws.config.academic_calendar.as_mapping(), fy=fy, quarter=quarter)
-    found = visits.select(loaded, school=key, start=start, end=end)
+    found = visits.select(loaded, school=key, start=start, end=end, supervisors=supervisor)
     if not found:
         raise DataError(t("ไม่พบการนิเทศตามเงื่อนไข ไม่ได้สร้างไฟล์", "no visits match: nothing written"),
                         t("ดูการนิเทศที่มีด้วย nitet visit list", "see the visits with nitet visit list"))
@@ -61,6 +62,7 @@ def print_(
     fy: Annotated[int | None, IntOption("--fy", help=t("ปีงบประมาณ (พ.ศ.)", "fiscal year (BE)"))] = None,
     quarter: Annotated[int | None, IntOption("--quarter", help=t(
         "ไตรมาส 1-4 (ไม่ระบุ --fy: ปีงบประมาณปัจจุบัน)", "quarter 1-4 (without --fy: the current fiscal year)"))] = None,
+    supervisor: SupervisorsOnly = None,
     fmt: Annotated[str | None, typer.Option("--format", help=t(
         "docx (Word, ค่าเริ่มต้น) หรือ md (Markdown)", "docx (Word, default) or md (Markdown)"))] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help=t(
@@ -81,7 +83,7 @@ def print_(
                          t("ใช้ --format docx หรือ --format md", "use --format docx or --format md"))
     loaded = context.load()
     ui.warn_left_out(loaded)
-    chosen = _choose(loaded, list(visit or []), school, fy, quarter)
+    chosen = _choose(loaded, list(visit or []), school, fy, quarter, supervisor)
     if output is None and fmt == "docx":
         output = Path(f"visit-record-{chosen[0].id}.docx" if len(chosen) == 1 else "visit-records.docx")
     path = output_path(output, fmt, force=force) if output is not None else None

@@ -11,6 +11,7 @@ Library code: values and DataError/UsageError, no printing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -73,10 +74,17 @@ def open_for_school(loaded: Loaded, school: str, before: date) -> list[FollowUp]
     return out
 
 
-def closed_between(loaded: Loaded, start: date, end: date) -> list[FollowUp]:
-    """Follow-ups closed (``done_date``) from ``start`` to ``end`` inclusive, latest first."""
+def closed_between(loaded: Loaded, start: date, end: date, *,
+                   supervisors: Iterable[str] | None = None) -> list[FollowUp]:
+    """Follow-ups closed (``done_date``) from ``start`` to ``end`` inclusive, latest first;
+    ``supervisors``: only those of visits naming one of them."""
+    from nitet.domain.visits import by_any, person_keys
+
+    people = person_keys(supervisors)
     out = []
     for e in loaded.of("visit"):
+        if people and not by_any(e, people):
+            continue
         fu = of(loaded, e)
         if fu is not None and fu.done and fu.done_date and start <= fu.done_date <= end:
             out.append(fu)

@@ -22,6 +22,7 @@ Library code: plain dataclasses, no printing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -175,7 +176,8 @@ def screening_missing(loaded: Loaded, academic_year: int, semester: int) -> list
     return out
 
 
-def agenda(loaded: Loaded, today: date, days: int = 7) -> Agenda:
+def agenda(loaded: Loaded, today: date, days: int = 7, *, supervisors: Iterable[str] | None = None) -> Agenda:
+    """The week as of ``today``; ``supervisors``: the follow-ups of their visits only (the rest is the office's)."""
     from nitet.domain import targets
     from nitet.domain.followups import closed_between
     from nitet.domain.visits import follow_ups_due, unvisited
@@ -188,8 +190,8 @@ def agenda(loaded: Loaded, today: date, days: int = 7) -> Agenda:
     away = [replace(s, target=True) if s.code in listed else s for s in away]  # on a list of the year
     away.sort(key=lambda s: not s.target)  # stable: keeps the network and Thai name order
     a = Agenda(today=today, days=days, fiscal_year=fy, quarter=q,
-               follow_ups=follow_ups_due(loaded, today, days, as_of=True),
-               closed=closed_between(loaded, today - timedelta(days=days), today),
+               follow_ups=follow_ups_due(loaded, today, days, as_of=True, supervisors=supervisors),
+               closed=closed_between(loaded, today - timedelta(days=days), today, supervisors=supervisors),
                steps=case_steps_due(loaded, today, days), cases=cases_open(loaded, today),
                unvisited=away, schools=len(loaded.of("school")),
                krs=krs_due(today, config.report.krs_due_days))

@@ -78,16 +78,28 @@ def _be_year(year: int, what: str) -> int:
                        w=what, y=year))
 
 
+def person_keys(names: Iterable[str] | None) -> set[str]:
+    """The people asked for (``--supervisor``), titles and spacing aside; empty: everybody."""
+    from nitet.core.people import person_key
+
+    return {person_key(n) for n in names or []}
+
+
+def by_any(e: Entry, people: set[str]) -> bool:
+    """Visit ``e`` names one of ``people`` (:func:`person_keys`) among its supervisors."""
+    from nitet.core.people import person_key
+
+    return any(person_key(n) in people for n in e.data.get("supervisors", []))
+
+
 def select(
     loaded: Loaded, *, school: str | None = None, start: date | None = None, end: date | None = None,
     project: str | None = None, network: str | None = None, supervisors: Iterable[str] | None = None,
 ) -> list[Entry]:
     """Visits matching every given filter, oldest first. ``school`` is a school key;
     ``supervisors``: visits naming any of them (titles and spacing aside)."""
-    from nitet.core.people import person_key
-
     schools = loaded.index("school")
-    people = {person_key(n) for n in supervisors or []}
+    people = person_keys(supervisors)
     out = []
     for e in loaded.of("visit"):
         d = visit_date(e)
@@ -97,7 +109,7 @@ def select(
             continue
         if project and e.data.get("project") != project:
             continue
-        if people and not people & {person_key(n) for n in e.data.get("supervisors", [])}:
+        if people and not by_any(e, people):
             continue
         if network is not None:
             s = schools.get(e.data.get("school", ""))
@@ -145,8 +157,10 @@ class FollowUpDue:
         return (self.due - today).days
 
 
-def follow_ups_due(loaded: Loaded, today: date, days: int = 14, *, as_of: bool = False) -> list[FollowUpDue]:
-    """Follow-ups not done whose date is on or before ``today + days``, earliest first.
+def follow_ups_due(loaded: Loaded, today: date, days: int = 14, *, as_of: bool = False,
+                   supervisors: Iterable[str] | None = None) -> list[FollowUpDue]:
+    """Follow-ups not done whose date is on or before ``today + days``, earliest first;
+    ``supervisors``: only those of visits naming one of them (a later visit by anyone still counts).
 
     ``as_of`` (``nitet todo --date``): as the records stood on ``today`` — visits dated later do not
     count; a follow-up closed on ``done_date`` counts as done from that day; a bare ``done`` flag (old
@@ -162,11 +176,12 @@ def follow_ups_due(loaded: Loaded, today: date, days: int = 14, *, as_of: bool =
         if not as_of or d <= today:
             latest[k] = max(latest.get(k, d), d)
     trust_done = not as_of or today >= date.today()  # done was set by the real today
+    people = person_keys(supervisors)
     out = []
     for e in loaded.of("visit"):
         fu = e.data.get("follow_up") or {}
         d = visit_date(e)
-        if (as_of and d > today) or not fu.get("date"):
+        if (as_of and d > today) or not fu.get("date") or (people and not by_any(e, people)):
             continue
         due = date.fromisoformat(fu["date"])
         key = str(e.data.get("school", ""))
@@ -199,17 +214,22 @@ class UnvisitedSchool:
     last_visit: date | None    # the latest visit before the period, if any
 
 
-def unvisited(loaded: Loaded, start: date, end: date) -> list[UnvisitedSchool]:
-    """Registered schools with no visit dated ``start``..``end`` (inclusive).
+def unvisited(loaded: Loaded, start: date, end: date, *,
+              supervisors: Iterable[str] | None = None) -> list[UnvisitedSchool]:
+    """Registered schools with no visit dated ``start``..``end`` (inclusive); ``supervisors``: no
+    visit by any of them (and ``last_visit`` is their last one).
 
     Ordered by network (Thai order, schools without a network last), target schools first inside
     each network, then by name in Thai order.
     """
     from nitet.domain.schools import thai_sort_key
 
-    visited = {e.data.get("school") for e in select(loaded, start=start, end=end)}
+    visited = {e.data.get("school") for e in select(loaded, start=start, end=end, supervisors=supervisors)}
+    people = person_keys(supervisors)
     before: dict[str, date] = {}
     for e in loaded.of("visit"):
+        if people and not by_any(e, people):
+            continue
         d = visit_date(e)
         k = e.data.get("school", "")
         if d < start and d > before.get(k, date.min):
