@@ -101,6 +101,18 @@ def test_the_visits_report_shows_each_follow_up_and_its_result(run: Runner, ws: 
     assert "| ๒ | ร.ร.บ้านกง | ๗ ต.ค. ๒๕๖๘ | ดูแผนการสอน | ๑ พ.ย. ๒๕๖๘ | ยังไม่ได้ติดตาม | - |" in section
 
 
+def test_the_export_of_visits_carries_the_result_of_each_follow_up(run: Runner, ws: Path, visited: str) -> None:
+    import csv
+    import io
+
+    run("visit", "done", visited, "--date", "2025-10-16", "--result", "ครูบันทึกหลังสอนครบ")
+    r = run("export", "csv", "visits", "--thai-headers")
+    assert r.exit_code == 0, r.stderr
+    [row] = list(csv.DictReader(io.StringIO(r.stdout.lstrip("\ufeff"))))
+    assert (row["ติดตามแล้ว"], row["วันที่ติดตาม"], row["ผลการติดตาม"], row["ผู้ติดตาม"]) == (
+        "true", "2025-10-16", "ครูบันทึกหลังสอนครบ", "นางสาวทดสอบ ระบบ")
+
+
 def test_the_form_offers_to_close_the_open_follow_up_of_the_school(run: Runner, ws: Path, visited: str,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("nitet.cli.context.interactive", lambda: True)

@@ -92,6 +92,8 @@ def _visit_columns(loaded: Loaded) -> list[Column]:
         ("improvements", _key("improvements")), ("suggestions", _key("suggestions")),
         ("follow_up_date", lambda d: _iso(follow("date")(d))),
         ("follow_up_action", follow("action")), ("follow_up_done", lambda d: bool(follow("done")(d))),
+        ("follow_up_done_date", lambda d: _iso(follow("done_date")(d))), ("follow_up_result", follow("result")),
+        ("follow_up_done_by", follow("done_by")),
         ("rating_scale", _key("rating_scale")), ("ratings", _pairs("ratings")),
         ("evidence", _joined("evidence")), ("note", _key("note")),
     ]
@@ -184,7 +186,8 @@ def _in_fy(kind: str, data: dict[str, Any], fy: int) -> bool:
 _HEADERS_TH = {
     "fiscal_year": "ปีงบประมาณ", "quarter": "ไตรมาส", "school": "รหัสโรงเรียน", "school_name": "ชื่อโรงเรียน",
     "supervisee_count": "จำนวนผู้รับการนิเทศ", "follow_up_date": "วันที่ติดตามผล",
-    "follow_up_action": "สิ่งที่จะติดตาม", "follow_up_done": "ติดตามแล้ว", "progress": "ความก้าวหน้า",
+    "follow_up_action": "สิ่งที่จะติดตาม", "follow_up_done": "ติดตามแล้ว", "follow_up_done_date": "วันที่ติดตาม",
+    "follow_up_result": "ผลการติดตาม", "follow_up_done_by": "ผู้ติดตาม", "progress": "ความก้าวหน้า",
     "current_step": "ขั้นตอนปัจจุบัน", "steps_done": "ขั้นตอนที่เสร็จ", "last_step": "ขั้นตอนล่าสุด",
     "last_step_date": "วันที่ขั้นตอนล่าสุด", "spent_total": "เบิกจ่ายสะสม (บาท)",
     **{f"q{q}_spent": f"เบิกจ่ายไตรมาส {q} (บาท)" for q in (1, 2, 3, 4)},
