@@ -8,8 +8,10 @@ and what to do; check then reports the markers only; after the fix, sync finishe
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from conftest import Runner, make_runner
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 SCHOOL = "1063020130"
+TEAM = Path(__file__).resolve().parent.parent / "docs" / "team.md"
 A, B = "นางสาวสมใจ ใฝ่นิเทศ", "นายสมชาย ใจดี"
 
 
@@ -97,6 +100,7 @@ def test_two_people_sync_their_visits_each_named_and_no_merge_commit(office: tup
 
 def test_a_conflict_stops_with_the_file_and_sync_finishes_after_the_fix(
         office: tuple[Path, Path, Runner, Runner]) -> None:
+    """...and says it in the words docs/team.md quotes."""
     a, b, run_a, run_b = office
     add_visit(run_b, "ข: บันทึกที่อ้างโรงเรียนที่กำลังขัดแย้ง")
     school = f"records/schools/{SCHOOL}.yaml"
@@ -111,6 +115,16 @@ def test_a_conflict_stops_with_the_file_and_sync_finishes_after_the_fix(
     assert [(f["file"], f["check"]) for f in r.json()["findings"]] == [(school, "merge-conflict")]  # type: ignore[index]
     again = run_b("sync")  # nothing fixed yet: the same answer, nothing committed
     assert again.exit_code == 1 and school in again.stderr
+    real = subprocess.run([sys.executable, "-m", "nitet", "sync"], cwd=b, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"})
+    assert real.returncode == 1
+    if TEAM.is_file():  # what docs/team.md quotes, as the real error handler prints it
+        quoted = TEAM.read_text(encoding="utf-8").split("แก้ระเบียนเดียวกันต่างกัน** ", 1)[1].split("```\n", 2)[1]
+        shown = quoted.replace("1063350101", SCHOOL).splitlines()
+        said = real.stderr.splitlines()
+        assert len(said) == len(shown), real.stderr
+        for want, got in zip(shown, said, strict=True):
+            assert got.startswith(want.removesuffix(" ...")) if want.endswith(" ...") else got == want, (want, got)
     text = (b / school).read_text(encoding="utf-8")
     head, rest = text.split("<<<<<<< ", 1)
     theirs = rest.split("=======\n", 1)[1].split(">>>>>>> ", 1)[0]
