@@ -4,8 +4,9 @@ Each test runs ``nitet`` the way the installed completion script does — the en
 ``_NITET_COMPLETE=complete_<shell>`` and ``COMP_WORDS``/``COMP_CWORD`` (bash) or
 ``_TYPER_COMPLETE_ARGS`` (zsh, fish) — in a subprocess, and reads what the shell would get:
 school codes with names (a part of a name, an SMIS or OBEC code finds them), case ids with
-titles, workflow and plan ids, command and option names. Where bash or fish is installed, the
-script that ``nitet --show-completion`` prints is loaded into the real shell too.
+titles, workflow and plan ids, command and option names. Where bash, zsh or fish is installed, the
+script that ``nitet --show-completion`` prints is loaded into the real shell too (zsh: an
+interactive shell with compinit on a pseudo-terminal, a real Tab).
 """
 
 from __future__ import annotations
@@ -215,3 +216,44 @@ def test_fish_itself_completes_from_the_installed_script(filled: Path, tmp_path:
     r = subprocess.run(["fish", "--no-config", "-c", f"source {script}; complete -C 'nitet school show ห้วยน'"],
                        cwd=filled, capture_output=True, text=True, timeout=120, env=_env(cache_home))
     assert r.stdout.strip() == "1063020140\tโรงเรียนบ้านห้วยนกแล", r.stderr
+
+
+_ZSH_DRIVER = r"""
+zmodload zsh/zpty
+zpty -b z "zsh -f -i"
+zpty -w z "PS1='> '; autoload -U compinit; compinit -u -D; source $1; nitet() { print -r -- \"RAN\"\":\$*\" }"
+zpty -w -n z "$2"$'\t'
+sleep 2
+zpty -w -n z $'\r'
+out=''
+for i in {1..300}; do
+  while zpty -r -t z line; do out+="$line"; done
+  [[ $out == *RAN:* ]] && break
+  sleep 0.1
+done
+print -r -- "$out"
+zpty -d z
+"""
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
+def test_zsh_itself_completes_from_the_installed_script(filled: Path, tmp_path: Path, cache_home: str) -> None:
+    """An interactive zsh (compinit, the script ``--show-completion`` prints) on a pseudo-terminal:
+    Tab after a part of a name, then Enter; a shell function ``nitet`` shows what the line became."""
+    if subprocess.run(["zsh", "-fc", "zmodload zsh/zpty"], capture_output=True, timeout=60).returncode != 0:
+        pytest.skip("zsh has no zpty module: no pseudo-terminal to press Tab in")
+    script = tmp_path / "_nitet"
+    script.write_text(_script("zsh", cache_home), encoding="utf-8")
+    driver = tmp_path / "drive.zsh"
+    driver.write_text(_ZSH_DRIVER, encoding="utf-8")
+
+    def tab(line: str) -> str:
+        r = subprocess.run(["zsh", "-f", str(driver), str(script), line], cwd=filled, capture_output=True,
+                           timeout=120, env=_env(cache_home))
+        return r.stdout.decode("utf-8", "replace")
+
+    assert "RAN:school show 1063020140" in tab("nitet school show นกแล")  # one school: its code
+    shown = tab("nitet school show ห้วย")  # two: a menu of codes with names, the first put in
+    assert "1063020131 โรงเรียนบ้านห้วยไร่" in shown and "1063020140 โรงเรียนบ้านห้วยนกแล" in shown, shown
+    assert "RAN:school show 1063020131" in shown
+    assert "RAN:visit add --school 1063990001" in tab("nitet visit add --school 6399")  # by SMIS
