@@ -166,6 +166,14 @@ def test_values_are_named_in_words_and_no_help_is_cut(lang: str) -> None:
     assert "ชื่อ|ตำแหน่ง|กลุ่มสาระ|ชั้น" in narrow.replace("\n", "").replace("│", "").replace(" ", "")
 
 
+def test_the_command_reference_names_values_in_words() -> None:
+    """docs/commands.md (generated from the help) shows no Python or click type as a value."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "commands.md").read_text(encoding="utf-8")
+    assert not PYTHON_TYPES.search(text), PYTHON_TYPES.search(text).group(0)  # type: ignore[union-attr]
+    assert not re.search(r"\b(?:TEXT|INTEGER|FLOAT|BOOLEAN|PATH|FILENAME|DIRECTORY)\b", text)
+    assert "<ปี>" in text and "<ไฟล์>" in text and "<ไตรมาส>" in text
+
+
 def test_completion_is_installed_and_shown_in_the_users_language(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "NITET_LANG"}
     env.update({"HOME": str(tmp_path), "NITET_SHELL": "bash", "XDG_CACHE_HOME": str(tmp_path / "cache")})
