@@ -222,3 +222,17 @@ def test_whatever_the_schema_flags_check_flags_too(case: tuple[str, str]) -> Non
     check_errors = [f"{f.check} {f.message}" for f in result.findings if f.severity == ERROR]
     flagged = schema_errors(kind, text)
     assert check_errors or not flagged, f"the schema flags what check passes:\n{text}\n{flagged}"
+
+
+@pytest.mark.parametrize("rel", FILES)
+def test_nitets_two_parsers_and_the_editor_read_each_file_alike(rel: str) -> None:
+    """The bulk path (libyaml), the round trip (ruamel, what fmt and edits use) and a YAML 1.2
+    reader as the editor's read every corpus file as the same values, types included — so check,
+    fmt and the schema judge the same thing (``obec: 010101`` is 10101 to all three)."""
+    from nitet.storage.yamlfast import parse_fast
+    from nitet.storage.yamlrt import load_rt
+    from test_fastpath import plain, typed
+
+    text = (CORPUS / rel).read_text(encoding="utf-8")
+    fast, rt, editor = parse_fast(text.encode("utf-8")), plain(load_rt(text)), yaml12.load(text)
+    assert typed(fast) == typed(rt) == typed(editor), rel
