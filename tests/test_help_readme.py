@@ -158,7 +158,7 @@ def test_the_tutorial_runs_from_a_fresh_demo_to_a_quarter_report(tmp_path: Path,
     assert out.count(heading) >= 2  # the demo's report and the reader's own
     own = tmp_path / "nitet-records"
     assert (own / "krs-2569-q1.xlsx").is_file()
-    assert "| จำนวนโรงเรียน DLTV ที่ได้รับการนิเทศ | โรงเรียน | ๑๐ | ๑ | ๑๐.๐๐ |" in out
+    assert "| จำนวนโรงเรียน DLTV ที่ได้รับการนิเทศ | โรงเรียน | ๑๐ | ๑ | ๑ | ๑๐.๐๐ | ไม่บรรลุ |" in out
     assert len(list((own / "records" / "screenings").rglob("*.yaml"))) == 1
     assert len(list((own / "records" / "schools").glob("*.yaml"))) == 3
     assert (own / "visits-2569.csv").read_bytes().startswith(b"\xef\xbb\xbf")

@@ -64,7 +64,7 @@ def test_add_list_show(run, ws: Path) -> None:
     assert [(p["id"], p["budget"], p["spent"]) for p in listed] == [
         ("dltv-2569", 40000, 12500.0), ("reading-2569", 25000, 0.0)]
     shown = run("plan", "show", "dltv-2569")
-    assert shown.exit_code == 0 and "กำลังดำเนินการ" in shown.stdout
+    assert shown.exit_code == 0 and "อยู่ระหว่างดำเนินการ" in shown.stdout
     assert run("plan", "add", "--id", "reading-2569", "--fy", "2569", "--title", "x").exit_code == 1
     assert run("plan", "add", "--id", "x", "--fy", "2026", "--title", "x").exit_code == 2
     assert run("plan", "add", "--id", "ก ข", "--fy", "2569", "--title", "x").exit_code == 2

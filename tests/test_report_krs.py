@@ -78,7 +78,12 @@ def test_visit_indicators_count_distinct_schools_up_to_each_quarter_end(krs_ws: 
     assert counts[2] == {"dltv": 3, "any": 4, "sat": 85}
     assert counts[3] == counts[4] == counts[2]
     q1 = build(krs_ws, 1).projects[0].indicators
-    assert [round(i.percent or 0, 4) for i in q1] == [50.0, 60.0, 106.25]
+    # a percent-unit indicator (ความพึงพอใจ, ร้อยละ) compares directly: no percent of a percent
+    assert [None if i.percent is None else round(i.percent, 4) for i in q1] == [50.0, 60.0, None]
+    assert [i.achieved_th for i in q1] == ["ไม่บรรลุ", "ไม่บรรลุ", "บรรลุ"]
+    q2 = build(krs_ws, 2).projects[0].indicators
+    # Q2 alone: school 3 (1 Jan) and school 2 again (2 Jan); to date: 1, 2, 3
+    assert [(i.id, i.quarter_value, i.result) for i in q2] == [("dltv", 2, 3), ("any", 2, 4), ("sat", None, 85)]
 
 
 def test_money_to_date_and_remaining_are_exact(krs_ws: Path) -> None:
@@ -95,11 +100,11 @@ def test_money_to_date_and_remaining_are_exact(krs_ws: Path) -> None:
 
 def test_activities_of_the_quarter_with_their_status(krs_ws: Path) -> None:
     q1 = [(a.id, a.status_th, a.planned) for a in build(krs_ws, 1).projects[0].activities]
-    assert q1 == [("a1", "กำลังดำเนินการ", True)]
+    assert q1 == [("a1", "อยู่ระหว่างดำเนินการ", True)]
     q2 = [(a.id, a.status_th, a.planned) for a in build(krs_ws, 2).projects[0].activities]
     # a3 is planned for Q2 and no status was ever recorded: not reported, never "not started";
     # a2 is reported done although planned for Q4
-    assert q2 == [("a1", "ดำเนินการแล้ว", True), ("a2", "ดำเนินการแล้ว", False), ("a3", "ยังไม่รายงาน", True)]
+    assert q2 == [("a1", "ดำเนินการแล้วเสร็จ", True), ("a2", "ดำเนินการแล้วเสร็จ", False), ("a3", "ยังไม่รายงาน", True)]
 
 
 def test_markdown_report_of_the_quarter(krs_ws: Path) -> None:
@@ -107,7 +112,7 @@ def test_markdown_report_of_the_quarter(krs_ws: Path) -> None:
     assert r.exit_code == 0, r.stderr
     out = r.stdout
     assert "**ไตรมาสที่ ๑ (๑ ต.ค. ๒๕๖๘ – ๓๑ ธ.ค. ๒๕๖๘)**" in out
-    assert "| ๑ | โรงเรียน DLTV ที่ได้รับการนิเทศ | โรงเรียน | ๔ | ๒ | ๕๐.๐๐ |" in out
+    assert "| ๑ | โรงเรียน DLTV ที่ได้รับการนิเทศ | โรงเรียน | ๔ | ๒ | ๒ | ๕๐.๐๐ | ไม่บรรลุ |" in out
     assert "| ๑ | โครงการทดสอบ | ๔๐,๐๐๐.๐๐ | ๑๒,๕๐๐.๐๐ | ๑๒,๕๐๐.๐๐ | ๒๗,๕๐๐.๐๐ | ๓๑.๒๕ |" in out
     assert out.endswith("---\n\n(ลงชื่อ) ........................................ ผู้รายงาน  \n(นางสาวทดสอบ ระบบ)  \n"
                         "ตำแหน่ง ศึกษานิเทศก์  \nวันที่ ๑๐ มกราคม ๒๕๖๙\n")
@@ -194,11 +199,11 @@ def q1_only_ws(krs_ws: Path) -> Path:
 def test_quarter_without_result_carries_the_latest_status_forward_and_marks_it(q1_only_ws: Path) -> None:
     rows = {q: [(a.id, a.status, a.status_th, a.reported_quarter, a.carried)
                 for a in build(q1_only_ws, q).projects[0].activities] for q in (1, 2)}
-    assert rows[1] == [("a1", "in_progress", "กำลังดำเนินการ", 1, False)]
-    assert rows[2] == [("a1", "in_progress", "กำลังดำเนินการ (ยกมาจากไตรมาสที่ ๑)", 1, True),
+    assert rows[1] == [("a1", "in_progress", "อยู่ระหว่างดำเนินการ", 1, False)]
+    assert rows[2] == [("a1", "in_progress", "อยู่ระหว่างดำเนินการ (ยกมาจากไตรมาสที่ ๑)", 1, True),
                        ("a3", "not_reported", "ยังไม่รายงาน", None, False)]
     cumulative = [(a.id, a.status_th) for a in build(q1_only_ws, 2, cumulative=True).projects[0].activities]
-    assert cumulative == [("a1", "กำลังดำเนินการ (ยกมาจากไตรมาสที่ ๑)"), ("a3", "ยังไม่รายงาน")]
+    assert cumulative == [("a1", "อยู่ระหว่างดำเนินการ (ยกมาจากไตรมาสที่ ๑)"), ("a3", "ยังไม่รายงาน")]
 
 
 def test_quarter_without_result_has_unknown_spending_not_zero(q1_only_ws: Path) -> None:
@@ -230,9 +235,9 @@ def test_markdown_of_a_quarter_without_result_says_so_and_warns(q1_only_ws: Path
     # the document names the project and quarter; the command that records it goes to stderr only
     assert "- โครงการทดสอบ ไตรมาสที่ ๒\n" in out
     assert "nitet" not in out and "p-2569" not in out
-    assert "| ๑ | นิเทศ | ๑, ๒, ๓ | ๓๐,๐๐๐.๐๐ | กำลังดำเนินการ (ยกมาจากไตรมาสที่ ๑) |" in out
-    assert "| ๒ | อบรม | ๒ | - | ยังไม่รายงาน |" in out
-    assert "| ๓ | ความพึงพอใจ | ร้อยละ | ๘๐ | ๘๕ (ยกมาจากไตรมาสที่ ๑) | ๑๐๖.๒๕ |" in out
+    assert "| ๑ | นิเทศ | ๑, ๒, ๓ | ๓๐,๐๐๐.๐๐ | อยู่ระหว่างดำเนินการ (ยกมาจากไตรมาสที่ ๑) | - |" in out
+    assert "| ๒ | อบรม | ๒ | - | ยังไม่รายงาน | - |" in out
+    assert "| ๓ | ความพึงพอใจ | ร้อยละ | ๘๐ | - | ๘๕ (ยกมาจากไตรมาสที่ ๑) | - | บรรลุ |" in out
     assert "ยังไม่ดำเนินการ" not in out
     assert "### ปัญหาอุปสรรค\n\n- ยังไม่รายงาน\n" in out
     en = make_runner(q1_only_ws)("report", "krs", "--fy", "2569", "--quarter", "2", lang="en")
@@ -254,10 +259,13 @@ def test_excel_of_a_quarter_without_result_matches_the_markdown(q1_only_ws: Path
     assert ("- โครงการทดสอบ ไตรมาสที่ ๒",) + (None,) * 6 in summary
     texts = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
     assert not [x for x in texts if "nitet" in x or "p-2569" in x]
-    statuses = [row[5] for row in wb["กิจกรรม"].iter_rows(min_row=5, values_only=True) if row[1] is not None]
-    assert statuses == ["กำลังดำเนินการ (ยกมาจากไตรมาสที่ ๑)", "ยังไม่รายงาน"]
-    notes = [row[6] for row in wb["ตัวชี้วัด"].iter_rows(min_row=5, values_only=True)]
-    assert notes == [None, None, "ยกมาจากไตรมาสที่ ๑"]
+    statuses = [row[6] for row in wb["กิจกรรม"].iter_rows(min_row=5, values_only=True) if row[2] is not None]
+    assert statuses == ["อยู่ระหว่างดำเนินการ (ยกมาจากไตรมาสที่ ๑)", "ยังไม่รายงาน"]
+    rows = [row for row in wb["ตัวชี้วัด"].iter_rows(min_row=5, values_only=True) if row[1] is not None]
+    assert [r[8] for r in rows][2] == "ยกมาจากไตรมาสที่ ๑"
+    dltv, reading = "โครงการนิเทศติดตามการจัดการศึกษาทางไกลผ่านดาวเทียม (DLTV)", "โครงการนิเทศติดตามการอ่านการเขียนตามนโยบาย สพฐ."
+    assert [r[8].split(": ")[0] for r in rows[:2]] == [f"โรงเรียน (ไม่ซ้ำ) ที่ได้รับการนิเทศ {dltv}",
+                                                        f"โรงเรียน (ไม่ซ้ำ) ที่ได้รับการนิเทศ {dltv} หรือ {reading}"]
 
 
 def test_plan_never_reported_shows_not_reported_everywhere(krs_ws: Path) -> None:
@@ -270,14 +278,85 @@ def test_plan_never_reported_shows_not_reported_everywhere(krs_ws: Path) -> None
         ("dltv", 2, ""), ("any", 3, ""), ("sat", None, "ยังไม่รายงาน")]
     out = make_runner(krs_ws)("report", "krs", "--fy", "2569", "--quarter", "1").stdout
     assert "| ๑ | โครงการทดสอบ | ๔๐,๐๐๐.๐๐ | ยังไม่รายงาน | ยังไม่รายงาน | - | - |" in out
-    assert "| ๓ | ความพึงพอใจ | ร้อยละ | ๘๐ | ยังไม่รายงาน | - |" in out
+    assert "| ๓ | ความพึงพอใจ | ร้อยละ | ๘๐ | - | ยังไม่รายงาน | - | - |" in out
 
 
 def test_demo_dltv_in_quarter_2_is_in_progress_carried_from_quarter_1(demo_ws: Path) -> None:
     """QA: the demo's DLTV activity a1 showed 'not started' in Q2 although Q1 reported it in progress."""
     r = make_runner(demo_ws)("report", "krs", "--fy", "2569", "--quarter", "2")
     assert r.exit_code == 0
-    assert "| ๑ | นิเทศติดตามโรงเรียน DLTV | ๑, ๒, ๓ | ๓๐,๐๐๐.๐๐ | กำลังดำเนินการ (ยกมาจากไตรมาสที่ ๑) |" in r.stdout
+    assert "| ๑ | นิเทศติดตามโรงเรียน DLTV | ๑, ๒, ๓ | ๓๐,๐๐๐.๐๐ | อยู่ระหว่างดำเนินการ (ยกมาจากไตรมาสที่ ๑) | - |" in r.stdout
     assert "  dltv-2569 ไตรมาสที่ 2: nitet plan result --plan dltv-2569 --quarter 2 --spent <บาท> " \
         "--activity a1=<สถานะ>" in r.stderr.splitlines()
     assert "reading-2569" not in r.stderr
+
+
+# --- what the office asks (issue #15): late activities, owner, per-quarter and to-date results, บรรลุ ------------
+
+
+def test_demo_krs_of_quarter_2_hand_computed(demo_ws: Path) -> None:
+    """The demo's figures, computed by hand from the demo records (nitet.domain.demo):
+
+    DLTV visits, Q2 (1 Jan – 31 Mar 2026): 101 (14 Jan), 508 (21 Jan), 203 (11 Feb), 305 (11 Mar) = 4 schools;
+    to date adds Q1's 406 (3 Dec) = 5 of target 10 → 50.00 %, ไม่บรรลุ (the issue: "Q2 alone had 4").
+    satisfaction: 85 reported in Q1, unit ร้อยละ, target 80 → compared directly: บรรลุ, no percent of a percent.
+    reading visits: Q2 407, 102, 204, 406 = 4; to date the same 4 (Q1 was 102, 204) of 6 → 66.67 %.
+    reading target schools 102, 204, 407, 101: visited 102, 204, 407 = 3 of 4 = 75 % (target 100) → ไม่บรรลุ.
+    ป.1 read aloud at ดีมาก/ดี, semester 2/2568 (the only semester of FY 2569 begun by 31 Mar 2026):
+    school 101 4+5 of 12, school 203 2+3 of 9 → 14 of 21 = 66.67 % (target 70) → ไม่บรรลุ.
+    case steps of area-supervision: 1, 2, 3 done 15 Oct – 7 Nov 2025: Q2 0, to date 3 of target 7 → 42.86 %.
+    r4 (อบรม…) planned Q1 only, in progress since Q1: carried into Q2, ล่าช้า.
+    """
+    p1, p2 = build(demo_ws, 2).projects
+    assert (p1.owner, p2.owner) == (None, "นายวิชัย รักการอ่าน")
+    got = {(p.id, i.id): (i.quarter_value, i.result, None if i.percent is None else round(i.percent, 2), i.achieved_th)
+           for p in (p1, p2) for i in p.indicators}
+    assert got == {
+        ("dltv-2569", "schools"): (4, 5, 50.0, "ไม่บรรลุ"),
+        ("dltv-2569", "satisfaction"): (None, 85, None, "บรรลุ"),
+        ("reading-2569", "schools"): (4, 4, 66.67, "ไม่บรรลุ"),
+        ("reading-2569", "targets"): (75, 75, None, "ไม่บรรลุ"),
+        ("reading-2569", "fluent"): (pytest.approx(1400 / 21), pytest.approx(1400 / 21), None, "ไม่บรรลุ"),
+        ("reading-2569", "steps"): (0, 3, 42.86, "ไม่บรรลุ"),
+    }
+    fluent = next(i for i in p2.indicators if i.id == "fluent")
+    assert (fluent.basis, fluent.to_date_label) == ("๑๔ จาก ๒๑ คน", "ผลการคัดกรองภาคเรียนที่ ๒/๒๕๖๘")
+    acts = {a.id: (a.status_th, a.late_th, a.outcome) for a in p2.activities}
+    assert acts == {
+        "r2": ("อยู่ระหว่างดำเนินการ", "", "นิเทศติดตาม ๔ โรงเรียน"),
+        "r3": ("ดำเนินการแล้วเสร็จ", "", "จัด PLC ๑ ครั้ง ครูเข้าร่วม ๑๒ คน"),
+        "r4": ("อยู่ระหว่างดำเนินการ (ยกมาจากไตรมาสที่ ๑)", "ล่าช้า (ตามแผนไตรมาสที่ ๑)", ""),
+    }
+    q1 = {i.id: (i.quarter_value, i.result) for i in build(demo_ws, 1).projects[1].indicators}
+    assert q1 == {"schools": (2, 2), "targets": (50, 50), "fluent": (pytest.approx(1400 / 21),) * 2, "steps": (3, 3)}
+    assert [a.id for a in build(demo_ws, 1).projects[1].activities] == ["r1", "r2", "r4"]  # r4 on time in Q1
+
+
+def test_a_late_activity_carries_into_every_later_quarter_until_done(krs_ws: Path) -> None:
+    plan = krs_ws / "records/plans/p-2569.yaml"
+    plan.write_text(PLAN.replace("  - {id: a3, title: อบรม, quarters: [2]}", "  - {id: a3, title: อบรม, quarters: [1]}"),
+                    encoding="utf-8")
+    lates = {q: [(a.id, a.late_th) for a in build(krs_ws, q).projects[0].activities if a.late] for q in (1, 2, 3, 4)}
+    # a3: planned Q1, never reported done → late from Q2 on; a1 (Q1–Q3) done in Q2 → never late
+    assert lates == {1: [], 2: [("a3", "ล่าช้า (ตามแผนไตรมาสที่ ๑)")], 3: [("a3", "ล่าช้า (ตามแผนไตรมาสที่ ๑)")],
+                     4: [("a3", "ล่าช้า (ตามแผนไตรมาสที่ ๑)")]}
+    plan.write_text(plan.read_text(encoding="utf-8").replace("activities: {a1: done, a2: done}",
+                                                             "activities: {a1: done, a2: done, a3: done}"),
+                    encoding="utf-8")
+    assert [a.id for a in build(krs_ws, 3).projects[0].activities] == ["a1"]  # a3 done in Q2: gone from Q3
+    assert [(a.id, a.late) for a in build(krs_ws, 2).projects[0].activities] == [
+        ("a1", False), ("a2", False), ("a3", False)]
+
+
+def test_percent_unit_indicator_counted_from_cases_and_screening_setup_is_checked(krs_ws: Path) -> None:
+    plan = krs_ws / "records/plans/p-2569.yaml"
+    text = PLAN.replace("indicators:\n", "indicators:\n"
+                        "  - {id: read, title: อ่านออก, target: 70, source: screening}\n"
+                        "  - {id: st, title: ขั้นตอน, unit: ร้อยละ, target: 100, source: cases, workflow: nope}\n"
+                        "  - {id: tg, title: ทดสอบ, target: 1, aspect: read_aloud}\n")
+    plan.write_text(text, encoding="utf-8")
+    r = make_runner(krs_ws)("check", "--json")
+    got = sorted((f["check"], f["severity"]) for f in r.json()["findings"])
+    assert got == [("field-unused", "warning"), ("indicator-setup", "error"), ("indicator-setup", "error")]
+    r = make_runner(krs_ws)("plan", "result", "--plan", "p-2569", "--quarter", "1", "--indicator", "read=50")
+    assert r.exit_code == 1 and "นับจากผลการคัดกรองการอ่านการเขียนโดยอัตโนมัติ" in r.stderr

@@ -65,7 +65,11 @@ def test_krs_workbook(demo_ws: Path, tmp_path: Path) -> None:
     assert s.page_setup.orientation == "landscape"
     ind = wb["ตัวชี้วัด"]
     values = [[c.value for c in r] for r in ind.iter_rows(min_row=5)]
-    assert [DLTV, "จำนวนโรงเรียน DLTV ที่ได้รับการนิเทศ", "โรงเรียน", 10, 4, 0.4, None] in values
+    row = next(v for v in values if v[1] == "จำนวนโรงเรียน DLTV ที่ได้รับการนิเทศ")
+    # Q1: 4 DLTV schools in the quarter and to date; 40% of 10; what it counts and over which period, labelled
+    assert row[:8] == [DLTV, "จำนวนโรงเรียน DLTV ที่ได้รับการนิเทศ", "โรงเรียน", 10, 4, 4, 0.4, "ไม่บรรลุ"]
+    assert row[8].startswith(f"โรงเรียน (ไม่ซ้ำ) ที่ได้รับการนิเทศ {DLTV}: "
+                             "ไตรมาสที่ ๑ ๑ ต.ค. ๒๕๖๘ – ๓๑ ธ.ค. ๒๕๖๘; สะสม ๑ ต.ค. ๒๕๖๘ – ๓๑ ธ.ค. ๒๕๖๘")
     assert ind["D5"].number_format == "[$-D00041E]#,##0"  # a whole target: no "80." (#,##0.## is gone)
     # the signature block ends the last table; charts follow on a sheet of their own, one per project
     assert _signature(wb["ปัญหาและข้อเสนอแนะ"]) == [

@@ -142,11 +142,11 @@ def test_the_demo_on_the_first_day_of_the_fiscal_year_has_every_school_to_visit(
     run = make_runner(demo_ws)
     first = run("todo", "--date", "2025-10-01")
     assert first.exit_code == 0, first.stderr
-    assert "โรงเรียนที่ยังไม่ได้นิเทศในไตรมาสนี้ (8 จาก 8; กลุ่มเป้าหมาย 3)" in first.stdout
+    assert "โรงเรียนที่ยังไม่ได้นิเทศในไตรมาสนี้ (8 จาก 8; กลุ่มเป้าหมาย 8)" in first.stdout
     before_q2_visits = run("todo", "--date", "2026-01-10")
-    assert "โรงเรียนที่ยังไม่ได้นิเทศในไตรมาสนี้ (8 จาก 8; กลุ่มเป้าหมาย 3)" in before_q2_visits.stdout
+    assert "โรงเรียนที่ยังไม่ได้นิเทศในไตรมาสนี้ (8 จาก 8; กลุ่มเป้าหมาย 8)" in before_q2_visits.stdout
     assert "นิเทศครบทุกโรงเรียนแล้ว" not in before_q2_visits.stdout
-    assert "(7 จาก 8; กลุ่มเป้าหมาย 2)" in run("todo", "--date", "2026-01-14").stdout  # the 14 Jan visit
+    assert "(7 จาก 8; กลุ่มเป้าหมาย 7)" in run("todo", "--date", "2026-01-14").stdout  # the 14 Jan visit
 
 
 def test_nothing_dated_after_the_date_counts(week: Path, run) -> None:

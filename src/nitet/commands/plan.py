@@ -181,6 +181,9 @@ def result(
         "--activity", help=t("สถานะกิจกรรม รหัส=done|in_progress|not_started (ซ้ำได้)", "activity status ID=STATUS (repeatable)"))] = None,
     indicator: Annotated[list[str] | None, typer.Option(
         "--indicator", help=t("ผลตัวชี้วัด รหัส=ค่า (ซ้ำได้)", "indicator value ID=VALUE (repeatable)"))] = None,
+    outcome: Annotated[list[str] | None, typer.Option(
+        "--outcome", help=t("ผลการดำเนินงานของกิจกรรม รหัส=ข้อความสั้น (ซ้ำได้) เช่น a1=\"นิเทศ ๕ โรงเรียน\"",
+                            "an activity's result ID=SHORT TEXT (repeatable)"))] = None,
     problems: Annotated[str | None, typer.Option("--problems", help=t("ปัญหาอุปสรรค", "problems"))] = None,
     suggestions: Annotated[str | None, typer.Option("--suggestions", help=t("ข้อเสนอแนะ", "suggestions"))] = None,
 ) -> None:
@@ -200,18 +203,19 @@ def result(
         raise UsageError(t("ไตรมาสต้องเป็น 1 ถึง 4 (ได้ {q})", "quarter must be 1 to 4 (got {q})", q=quarter))
     statuses = {k: parse_status(v) for k, v in parse_pairs(activity or [], "--activity").items()}
     values = {k: parse_number(v, f"--indicator {k}") for k, v in parse_pairs(indicator or [], "--indicator").items()}
+    texts = parse_pairs(outcome or [], "--outcome")
     money = parse_number(spent, "--spent") if spent is not None else None
     if money is not None and money < 0:
         raise UsageError(t("เงินเบิกจ่ายติดลบไม่ได้", "spent cannot be negative"))
-    if money is None and not statuses and not values and problems is None and suggestions is None:
+    if money is None and not statuses and not values and not texts and problems is None and suggestions is None:
         raise UsageError(t("ไม่มีอะไรให้บันทึก", "nothing to record"),
-                         t("ระบุอย่างน้อยหนึ่งอย่าง: --spent --activity --indicator --problems --suggestions",
-                           "give at least one of --spent --activity --indicator --problems --suggestions"))
+                         t("ระบุอย่างน้อยหนึ่งอย่าง: --spent --activity --outcome --indicator --problems --suggestions",
+                           "give at least one of --spent --activity --outcome --indicator --problems --suggestions"))
     ws = context.workspace()
     e = _plan_entry(plan_id)
-    check_result_ids(e.data, statuses, values)
+    check_result_ids(e.data, [*statuses, *texts], values)
     writer.edit(ws, ws.root / e.path, Plan, lambda doc: apply_result(
-        doc, quarter, spent=money, activities=statuses, indicators=values,
+        doc, quarter, spent=money, activities=statuses, indicators=values, outcomes=texts,
         problems=problems.strip() if problems is not None else None,
         suggestions=suggestions.strip() if suggestions is not None else None, by=identity.me(ws) or None))
     ui.say(t("บันทึกผลไตรมาสที่ {q} ของโครงการ {p} ใน {f} แล้ว", "recorded quarter {q} of plan {p} in {f}",

@@ -100,27 +100,46 @@ DLTV_PLAN: dict[str, Any] = {
          "problems": "ระยะทางไกล การเดินทางลำบาก", "suggestions": "ใช้การนิเทศออนไลน์เสริม"}],
 }
 
+#: A plan that shows what the KRS says beyond SPEC §2: an owner (ผู้รับผิดชอบ), an activity late from Q1 (r4),
+#: activity results (outcomes), and indicators counted from visits of the target schools (percent),
+#: from the ป.1 screening records (semester 2/2568 is the one FY 2569 covers by Q2) and from the case's steps.
 READING_PLAN: dict[str, Any] = {
     "id": "reading-2569", "fiscal_year": 2569,
-    "title": "โครงการนิเทศติดตามการอ่านการเขียนตามนโยบาย สพฐ.", "workflow": "area-supervision", "budget": 25000,
+    "title": "โครงการนิเทศติดตามการอ่านการเขียนตามนโยบาย สพฐ.", "workflow": "area-supervision",
+    "owner": "นายวิชัย รักการอ่าน", "budget": 25000,
     "activities": [
         {"id": "r1", "title": "คัดกรองการอ่านการเขียนนักเรียนชั้น ป.1", "quarters": [1, 3], "budget": 5000},
         {"id": "r2", "title": "นิเทศติดตามการสอนอ่านเขียนในโรงเรียนกลุ่มเป้าหมาย", "quarters": [1, 2, 3],
-         "budget": 15000},
-        {"id": "r3", "title": "ประชุมแลกเปลี่ยนเรียนรู้ (PLC) ครูภาษาไทย", "quarters": [2], "budget": 5000}],
+         "budget": 12000},
+        {"id": "r3", "title": "ประชุมแลกเปลี่ยนเรียนรู้ (PLC) ครูภาษาไทย", "quarters": [2], "budget": 5000},
+        {"id": "r4", "title": "อบรมครูภาษาไทยเรื่องการสอนอ่านเขียนแบบแจกลูกสะกดคำ", "quarters": [1], "budget": 3000}],
     "indicators": [
         {"id": "schools", "title": "จำนวนโรงเรียนที่ได้รับการนิเทศการอ่านการเขียน", "unit": "โรงเรียน",
          "target": 6, "source": "visits", "filter": {"project": "reading"}},
+        {"id": "targets", "title": "ร้อยละของโรงเรียนกลุ่มเป้าหมายที่ได้รับการนิเทศการอ่านการเขียน", "unit": "ร้อยละ",
+         "target": 100, "source": "visits", "filter": {"project": "reading"}, "targets": True},
         {"id": "fluent", "title": "ร้อยละของนักเรียน ป.1 ที่อ่านออกเสียงระดับดีขึ้นไป", "unit": "ร้อยละ",
-         "target": 70, "source": "manual"}],
+         "target": 70, "source": "screening", "aspect": "read_aloud", "grade": 1},
+        {"id": "steps", "title": "จำนวนขั้นตอนของการนิเทศแบบบูรณาการที่ดำเนินการแล้วเสร็จ", "unit": "ขั้นตอน",
+         "target": 7, "source": "cases"}],
     "results": [
-        {"quarter": 1, "spent": 6200, "activities": {"r1": "done", "r2": "in_progress"},
-         "indicators": {"fluent": 58}, "problems": "นักเรียนหลายคนใช้ภาษาถิ่นที่บ้าน",
+        {"quarter": 1, "spent": 6200, "activities": {"r1": "done", "r2": "in_progress", "r4": "in_progress"},
+         "outcomes": {"r1": "คัดกรองนักเรียน ป.๑ ครบ ๒ โรงเรียน ๒๑ คน", "r4": "เลื่อนการอบรมเพราะวิทยากรติดภารกิจ"},
+         "problems": "นักเรียนหลายคนใช้ภาษาถิ่นที่บ้าน",
          "suggestions": "จัดสื่อฝึกอ่านที่เชื่อมภาษาถิ่นกับภาษาไทย"},
         {"quarter": 2, "spent": 7300, "activities": {"r2": "in_progress", "r3": "done"},
-         "indicators": {"fluent": 66.5}, "problems": "ครูภาษาไทยย้ายกลางภาคเรียน ๒ โรงเรียน",
+         "outcomes": {"r2": "นิเทศติดตาม ๔ โรงเรียน", "r3": "จัด PLC ๑ ครั้ง ครูเข้าร่วม ๑๒ คน"},
+         "problems": "ครูภาษาไทยย้ายกลางภาคเรียน ๒ โรงเรียน",
          "suggestions": "ให้ครูแกนนำในเครือข่ายช่วยสอนแนะครูใหม่"}],
 }
+
+#: Target schools of FY 2569 per project (records/targets/): every DLTV school; four reading schools.
+TARGETS: dict[str, list[str]] = {
+    "dltv": ["1063350101", "1063350203", "1063350305", "1063350406", "1063350508"],
+    "reading": ["1063350102", "1063350204", "1063350407", "1063350101"],
+}
+TARGET_TITLES = {"dltv": "โรงเรียนกลุ่มเป้าหมายโครงการ DLTV ปีงบประมาณ ๒๕๖๙",
+                 "reading": "โรงเรียนกลุ่มเป้าหมายโครงการนิเทศติดตามการอ่านการเขียน ปีงบประมาณ ๒๕๖๙"}
 
 
 def _levels(e: int, g: int, f: int, i: int) -> dict[str, int]:
@@ -151,8 +170,8 @@ def token(n: int) -> str:
 
 
 def write_demo(ws: Workspace) -> None:
-    """Schools, visits (FY 2569 Q1–Q2), two plans, a case and screenings, all fictional."""
-    from nitet.model import Case, Plan, School, Screening, Visit
+    """Schools, visits (FY 2569 Q1–Q2), target lists, two plans, a case and screenings, all fictional."""
+    from nitet.model import Case, Plan, School, Screening, TargetList, Visit
     from nitet.storage import ids, writer
     from nitet.storage.atomic import atomic_write
 
@@ -174,10 +193,16 @@ def write_demo(ws: Workspace) -> None:
             data["follow_up"] = {"date": fu[0], "action": fu[1], **(
                 {"done": True, "done_date": fu[0], "result": fu[2], "done_by": supervisor} if fu[2] else {})}
         writer.create(ws, path, Visit, data)
+    for project, schools in TARGETS.items():
+        path = ids.target_path(ws, 2569, project)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer.create(ws, path, TargetList, {"id": path.stem, "fiscal_year": 2569, "project": project,
+                                             "title": TARGET_TITLES[project], "schools": schools})
     for plan in (DLTV_PLAN, READING_PLAN):
         path = writer.create(ws, ids.plan_path(ws, plan["id"]), Plan, plan)
         inline = [("activities",), ("indicators",)] + [
-            ("results", i, key) for i in range(len(plan["results"])) for key in ("activities", "indicators")]
+            ("results", i, key) for i in range(len(plan["results"])) for key in ("activities", "indicators")
+            if key in plan["results"][i]]
         writer.edit(ws, path, Plan, partial(_inline, paths=inline))  # as people write plans
     case = ids.case_path(ws, "area-supervision", 2569, token(100))
     writer.create(ws, case, Case, {

@@ -19,8 +19,15 @@ PLAN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 STATUS_WORDS = {
     "not_started": "not_started", "not-started": "not_started", "ยังไม่ดำเนินการ": "not_started",
     "in_progress": "in_progress", "in-progress": "in_progress", "กำลังดำเนินการ": "in_progress",
-    "done": "done", "ดำเนินการแล้ว": "done", "เสร็จ": "done", "เสร็จแล้ว": "done",
+    "อยู่ระหว่างดำเนินการ": "in_progress",
+    "done": "done", "ดำเนินการแล้ว": "done", "เสร็จ": "done", "เสร็จแล้ว": "done", "ดำเนินการแล้วเสร็จ": "done",
 }
+
+
+#: Where a counted indicator's result comes from (Thai, English).
+COUNTED_FROM = {"visits": ("บันทึกการนิเทศ", "visit records"),
+                "screening": ("ผลการคัดกรองการอ่านการเขียน", "screening records"),
+                "cases": ("งานตามกระบวนงาน", "case records")}
 
 
 def parse_number(text: str, what: str) -> int | float:
@@ -55,7 +62,7 @@ def parse_status(text: str) -> str:
     if status is None:
         raise UsageError(
             t("ไม่รู้จักสถานะ '{s}'", "unknown status '{s}'", s=text),
-            t("ใช้ not_started (ยังไม่ดำเนินการ), in_progress (กำลังดำเนินการ) หรือ done (ดำเนินการแล้ว)",
+            t("ใช้ not_started (ยังไม่ดำเนินการ), in_progress (อยู่ระหว่างดำเนินการ) หรือ done (ดำเนินการแล้วเสร็จ)",
               "use not_started, in_progress or done"))
     return status
 
@@ -99,17 +106,20 @@ def check_result_ids(plan: dict[str, Any], activities: Iterable[str], indicators
             raise DataError(
                 t("โครงการ {p} ไม่มีตัวชี้วัด '{i}'", "plan {p} has no indicator '{i}'", p=plan.get("id"), i=i),
                 t("ตัวชี้วัดที่มี: {k}", "its indicators: {k}", k=", ".join(sorted(known_i)) or "-"))
-        if known_i[i].get("source") == "visits":
+        source = known_i[i].get("source", "manual")
+        if source != "manual":
             raise DataError(
-                t("ตัวชี้วัด '{i}' นับจากบันทึกการนิเทศโดยอัตโนมัติ ไม่ต้องกรอกค่า",
-                  "indicator '{i}' is counted from the visit records; it takes no value", i=i),
-                t("บันทึกการนิเทศด้วย 'nitet visit add' แล้วผลจะนับเองในรายงาน",
-                  "record visits with 'nitet visit add'; the report counts them"))
+                t("ตัวชี้วัด '{i}' นับจาก{w}โดยอัตโนมัติ ไม่ต้องกรอกค่า",
+                  "indicator '{i}' is counted from the {we}; it takes no value", i=i, w=COUNTED_FROM[source][0],
+                  we=COUNTED_FROM[source][1]),
+                t("บันทึก{w}ใน nitet แล้วผลจะนับเองในรายงาน", "record the {we} in nitet; the report counts them",
+                  w=COUNTED_FROM[source][0], we=COUNTED_FROM[source][1]))
 
 
 def apply_result(doc: Any, quarter: int, *, spent: int | float | None = None,
                  activities: dict[str, str] | None = None, indicators: dict[str, int | float] | None = None,
-                 problems: str | None = None, suggestions: str | None = None, by: str | None = None) -> None:
+                 problems: str | None = None, suggestions: str | None = None, by: str | None = None,
+                 outcomes: dict[str, str] | None = None) -> None:
     """Create or update the result entry of ``quarter`` in a round-trip plan document.
 
     Values given replace the stored ones; activity and indicator maps are merged key by key.
@@ -130,14 +140,14 @@ def apply_result(doc: Any, quarter: int, *, spent: int | float | None = None,
             entry = CommentedMap([("quarter", quarter)])
             at = sum(1 for r in results if int(r.get("quarter", 0)) < quarter)
             results.insert(at, entry)
-    order = ("quarter", "spent", "activities", "indicators", "problems", "suggestions", "by")
+    order = ("quarter", "spent", "activities", "outcomes", "indicators", "problems", "suggestions", "by")
 
     def set_key(key: str, value: Any) -> None:
         place(entry, order, key, value)
 
     if spent is not None:
         set_key("spent", spent)
-    for key, new in (("activities", activities), ("indicators", indicators)):
+    for key, new in (("activities", activities), ("outcomes", outcomes), ("indicators", indicators)):
         if new:
             current = entry.get(key)
             if current is None:

@@ -1,4 +1,15 @@
-"""Plan (โครงการตามแผนปฏิบัติการ): a project of the annual action plan, reported each quarter."""
+"""Plan (โครงการตามแผนปฏิบัติการ): a project of the annual action plan, reported each quarter.
+
+An indicator's result is typed by hand (``manual``) or counted from the records:
+
+* ``visits``: distinct schools with a visit matching ``filter`` (``{project: dltv}``); with
+  ``targets: true`` only the fiscal year's target schools of that project (``records/targets/``), and
+  with a percent unit the percent of those target schools visited;
+* ``screening``: the percent of pupils (of ``grade``) at ``levels`` (default ดีมาก and ดี) in ``aspect``,
+  from the screening records of the semesters the fiscal year covers;
+* ``cases``: steps done in the cases of ``workflow`` (default: the plan's) of the fiscal year, or of
+  ``steps`` only; with a percent unit, the percent of those steps done.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +17,23 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import ConfigDict, Field
 
-from nitet.model.base import BEYear, Money, NitetModel, Quarter, Record
-from nitet.model.values import Choice, Number
+from nitet.model.base import BEYear, Bool, Money, NitetModel, Quarter, Record
+from nitet.model.values import Choice, Number, Whole
 
 ACTIVITY_STATUS_TH = {
     "not_started": "ยังไม่ดำเนินการ",
-    "in_progress": "กำลังดำเนินการ",
-    "done": "ดำเนินการแล้ว",
+    "in_progress": "อยู่ระหว่างดำเนินการ",
+    "done": "ดำเนินการแล้วเสร็จ",
 }
 SOURCES_TH = {"manual": "กรอกผลเองในผลรายไตรมาส (results)",
-              "visits": "นับโรงเรียน (ไม่ซ้ำ) ที่ได้รับการนิเทศตามเงื่อนไข filter"}
+              "visits": "นับโรงเรียน (ไม่ซ้ำ) ที่ได้รับการนิเทศตามเงื่อนไข filter",
+              "screening": "ร้อยละของนักเรียนตามผลการคัดกรองการอ่านการเขียน (aspect, levels, grade)",
+              "cases": "ขั้นตอนของงานตามกระบวนงานที่ดำเนินการแล้วเสร็จ (workflow, steps)"}
+ASPECTS_TH = {"read_aloud": "อ่านออกเสียง", "read_comprehension": "อ่านรู้เรื่อง", "write_words": "เขียนคำ",
+              "write_story": "เขียนเรื่อง"}
+LEVELS_TH = {"excellent": "ดีมาก", "good": "ดี", "fair": "พอใช้", "improve": "ปรับปรุง"}
+#: Units that mean a percent: such an indicator's result is compared with its target directly.
+PERCENT_UNITS = ("ร้อยละ", "%", "percent", "เปอร์เซ็นต์")
 
 
 class Activity(NitetModel):
@@ -35,10 +53,31 @@ class Indicator(NitetModel):
     title: Annotated[str, Field(title="ตัวชี้วัด", description="ข้อความตัวชี้วัดตามแผน", min_length=1)]
     unit: Annotated[str | None, Field(title="หน่วยนับ", description="เช่น โรงเรียน คน ร้อยละ")] = None
     target: Annotated[Money, Field(title="ค่าเป้าหมาย", description="ค่าเป้าหมายของตัวชี้วัด (ตัวเลข)")]
-    source: Annotated[Annotated[Literal["manual", "visits"], Choice(SOURCES_TH)], Field(
-        title="ที่มาของผล", description="manual = กรอกเองในผลรายไตรมาส, visits = นับโรงเรียนที่ได้รับการนิเทศ")] = "manual"
+    source: Annotated[Annotated[Literal["manual", "visits", "screening", "cases"], Choice(SOURCES_TH)], Field(
+        title="ที่มาของผล", description="manual = กรอกเองในผลรายไตรมาส, visits = นับโรงเรียนที่ได้รับการนิเทศ, "
+                                        "screening = ร้อยละของนักเรียนตามผลการคัดกรองการอ่านการเขียน, "
+                                        "cases = ขั้นตอนของงานตามกระบวนงานที่ดำเนินการแล้วเสร็จ")] = "manual"
     filter: Annotated[dict[str, str | list[str]] | None, Field(
-        title="เงื่อนไขการนับ", description="เช่น {project: dltv} นับโรงเรียน (ไม่ซ้ำ) ที่มีการนิเทศโครงการนี้")] = None
+        title="เงื่อนไขการนับ (visits)", description="เช่น {project: dltv} นับโรงเรียน (ไม่ซ้ำ) ที่มีการนิเทศโครงการนี้")] = None
+    targets: Annotated[Bool, Field(
+        title="นับเฉพาะโรงเรียนกลุ่มเป้าหมาย (visits)",
+        description="true = นับเฉพาะโรงเรียนกลุ่มเป้าหมายของโครงการใน filter ของปีงบประมาณ (records/targets/); "
+                    "หน่วยนับร้อยละ = ร้อยละของโรงเรียนกลุ่มเป้าหมายที่ได้รับการนิเทศ")] = False
+    aspect: Annotated[Annotated[Literal["read_aloud", "read_comprehension", "write_words", "write_story"],
+                                Choice(ASPECTS_TH)] | None, Field(
+        title="ด้านที่คัดกรอง (screening)", description="ด้านของผลการคัดกรองที่นับ")] = None
+    levels: Annotated[list[Annotated[Literal["excellent", "good", "fair", "improve"], Choice(LEVELS_TH)]], Field(
+        title="ระดับที่นับ (screening)", description="ค่าเริ่มต้น: excellent ดีมาก และ good ดี")] = []
+    grade: Annotated[Annotated[int, Whole(1, 6)] | None, Field(
+        title="ชั้น ป. (screening)", description="1-6; ไม่ระบุ = ทุกชั้น")] = None
+    workflow: Annotated[str | None, Field(
+        title="กระบวนงาน (cases)", description="รหัสกระบวนงานของงานที่นับ; ไม่ระบุ = กระบวนงานของโครงการ")] = None
+    steps: Annotated[list[str], Field(
+        title="ขั้นตอนที่นับ (cases)", description="เลขขั้นตอน เช่น 4.2.1; ไม่ระบุ = ทุกขั้นตอนย่อยสุด")] = []
+
+    @property
+    def percent_unit(self) -> bool:
+        return (self.unit or "").strip().lower() in PERCENT_UNITS
 
 
 class QuarterResult(NitetModel):
@@ -48,8 +87,10 @@ class QuarterResult(NitetModel):
     spent: Annotated[Money, Field(title="เบิกจ่ายในไตรมาส (บาท)", description="เงินที่เบิกจ่ายในไตรมาสนี้ (บาท)")] = 0
     activities: Annotated[dict[str, Annotated[Literal["not_started", "in_progress", "done"], Choice(ACTIVITY_STATUS_TH)]],
                           Field(title="สถานะกิจกรรม",
-                                description="รหัสกิจกรรม: not_started ยังไม่ดำเนินการ, in_progress กำลังดำเนินการ, "
-                                            "done ดำเนินการแล้ว")] = {}
+                                description="รหัสกิจกรรม: not_started ยังไม่ดำเนินการ, in_progress อยู่ระหว่างดำเนินการ, "
+                                            "done ดำเนินการแล้วเสร็จ")] = {}
+    outcomes: Annotated[dict[str, str], Field(
+        title="ผลการดำเนินงานของกิจกรรม", description="รหัสกิจกรรม: ข้อความสั้น เช่น {a1: นิเทศ ๕ โรงเรียน}")] = {}
     indicators: Annotated[dict[str, Annotated[float, Number(None)]], Field(
         title="ผลตามตัวชี้วัด", description="รหัสตัวชี้วัด: ผล (เฉพาะตัวชี้วัด source: manual)")] = {}
     problems: Annotated[str | None, Field(title="ปัญหาอุปสรรค", description="ปัญหาอุปสรรคในไตรมาสนี้")] = None

@@ -1,17 +1,21 @@
 """The quarter-end KRS report (รายงานผลการปฏิบัติงานตามแผนปฏิบัติการ) as a plain context.
 
-Per plan project of the fiscal year: the activities planned for the quarter with their status,
-each indicator's target and result up to the end of the quarter (``visits`` indicators count the
-distinct schools with a matching visit dated inside the fiscal year up to the quarter's end),
-the money (budget, spent in the period, spent to date, remaining, percent disbursed), problems
-and suggestions. ``cumulative`` reports the fiscal year's start to the quarter's end (6/9/12 months).
+Per plan project of the fiscal year, with its ผู้รับผิดชอบ (``owner``): the activities planned for the
+quarter with their status and result text (ผลการดำเนินงาน), and every activity not done in its planned
+quarter, carried forward into each later quarter until done and flagged ล่าช้า; each indicator's
+target, result for the quarter and to date, percent of target and บรรลุ / ไม่บรรลุ
+(:mod:`nitet.reports.krs_indicators`); the money (budget, spent in the period, spent to date,
+remaining, percent disbursed), problems and suggestions. ``cumulative`` reports the fiscal year's
+start to the quarter's end (6/9/12 months).
 
 Missing data never becomes a figure. An activity's status is the latest one recorded in the plan's
 results up to the quarter, marked as carried forward (ยกมาจากไตรมาสที่ …) when an earlier quarter gave
 it, and ``not_reported`` (ยังไม่รายงาน) when none was ever recorded; a manual indicator's value is
-marked the same way. Money spent in a quarter without a result is unknown (None), not 0: sums add
-up the quarters that have a result. Each project lists the quarters of the period without a result
-(``missing``) with the command that records one; the renderers say so next to the tables.
+marked the same way. An activity is ล่าช้า when it is not done, the report's quarter is not one of its
+planned quarters and one of them has passed. Money spent in a quarter without a result is unknown
+(None), not 0: sums add up the quarters that have a result. Each project lists the quarters of the
+period without a result (``missing``) with the command that records one; the renderers say so next
+to the tables.
 """
 
 from __future__ import annotations
@@ -25,10 +29,18 @@ from nitet.core import thai
 from nitet.domain.plans import result_of
 from nitet.model.plan import ACTIVITY_STATUS_TH
 from nitet.reports.document import Signer
+from nitet.reports.krs_indicators import (
+    NOT_REPORTED_TH,
+    Context,
+    IndicatorRow,
+    row,
+    schools_visited,
+    visit_matches,
+)
 from nitet.reports.sources import Sources, as_sources
 
-#: What the report says where nothing was recorded: a status, money spent, a manual value, a note.
-NOT_REPORTED_TH = "ยังไม่รายงาน"
+__all__ = ["NOT_REPORTED_TH", "IndicatorRow", "KrsReport", "build", "count_schools", "visit_matches"]
+
 
 
 def carried_text(quarter: int, thai_digits: bool) -> str:
@@ -47,20 +59,9 @@ class ActivityRow:
     planned: bool          # planned for the period (False: reported although not planned)
     reported_quarter: int | None = None  # the quarter whose result gave the status (None: never reported)
     carried: bool = False  # the status comes from an earlier quarter than the report's
-
-
-@dataclass
-class IndicatorRow:
-    id: str
-    title: str
-    unit: str
-    target: float
-    result: float | None   # None: a manual value never recorded (ยังไม่รายงาน)
-    percent: float | None  # of target
-    source: str            # manual | visits
-    reported_quarter: int | None = None  # manual: the quarter whose result gave the value
-    carried: bool = False  # manual: the value comes from an earlier quarter than the report's
-    note: str = ""         # as printed beside the value: ยกมาจากไตรมาสที่ ๑ / ยังไม่รายงาน / ""
+    late: bool = False     # not done and its planned quarters before the report's have passed (ล่าช้า)
+    late_th: str = ""      # as printed: ล่าช้า (ตามแผนไตรมาสที่ ๑)
+    outcome: str = ""      # ผลการดำเนินงาน: the result text of the report's quarter (cumulative: each quarter's)
 
 
 @dataclass
@@ -109,6 +110,7 @@ class Project:
     problems: list[Note]
     suggestions: list[Note]
     missing: list[Missing] = field(default_factory=list)
+    owner: str | None = None  # ผู้รับผิดชอบ (the plan's owner)
 
 
 @dataclass
@@ -145,22 +147,9 @@ class KrsReport:
         return [(p, m) for p in self.projects for m in p.missing]
 
 
-def visit_matches(visit: dict[str, Any], flt: dict[str, Any] | None) -> bool:
-    """Each filter key must match the visit's field; a list in the filter means any of its values,
-    a list in the visit (methods, topics) matches when any of its items does."""
-    for key, wanted in (flt or {}).items():
-        options = {str(w) for w in (wanted if isinstance(wanted, list) else [wanted])}
-        have = visit.get(key)
-        values = have if isinstance(have, list) else [have]
-        if not any(v is not None and str(v) in options for v in values):
-            return False
-    return True
-
-
 def count_schools(visits: Sequence[dict[str, Any]], flt: dict[str, Any] | None, start: date, end: date) -> int:
     """Distinct schools with a visit matching ``flt`` dated ``start``..``end`` (inclusive)."""
-    return len({v["school"] for v in visits
-                if start <= date.fromisoformat(v["date"]) <= end and visit_matches(v, flt)})
+    return len(schools_visited(visits, flt, start, end))
 
 
 def heading(fy: int, quarter: int, cumulative: bool, thai_digits: bool) -> str:
@@ -196,9 +185,14 @@ def build(data: Any, fy: int, quarter: int, *, cumulative: bool = False, today: 
     plans = sorted(((loaded, e) for loaded, e in src.entries("plan") if e.data["fiscal_year"] == fy),
                    key=lambda le: (src.loads.index(le[0]), le[1].id))
     for loaded, e in plans:
-        report.projects.append(_project(
-            e.id, e.data, _visits_for(src, loaded, e), first_q, quarter, fy_start, end,
-            src.label(loaded) if src.several else None, ws.thai_digits))
+        ctx = Context(
+            fy=fy, quarter=quarter, fy_start=fy_start, q_start=start, end=end, thai_digits=ws.thai_digits,
+            plan=e.data, visits=_records_for(src, loaded, e, "visit"),
+            screenings=_records_for(src, loaded, e, "screening"), cases=_records_for(src, loaded, e, "case"),
+            workflows=loaded.workflows(), targets=[x for _, x in src.entries("target")],
+            schools=[x for _, x in src.entries("school")], projects=cfg.projects,
+            calendar=_calendar(cfg))
+        report.projects.append(_project(e.id, e.data, ctx, first_q, src.label(loaded) if src.several else None))
     report.total = Money(
         budget=_known_sum(p.money.budget for p in report.projects),
         spent_period=_known_sum(p.money.spent_period for p in report.projects),
@@ -206,22 +200,29 @@ def build(data: Any, fy: int, quarter: int, *, cumulative: bool = False, today: 
     return report
 
 
-def _visits_for(src: Sources, loaded: Any, plan: Any) -> list[dict[str, Any]]:
-    """The visits a plan's indicators count: its workspace's, or — for a plan that several
-    workspaces hold alike (clones of one office repository) — theirs together, each visit once."""
+def _calendar(cfg: Any) -> Any:
+    try:
+        return cfg.academic_calendar.as_mapping()
+    except (AttributeError, ValueError):  # a broken calendar is reported by nitet check
+        return None
+
+
+def _records_for(src: Sources, loaded: Any, plan: Any, kind: str) -> list[dict[str, Any]]:
+    """The records a plan's indicators count: its workspace's, or — for a plan that several
+    workspaces hold alike (clones of one office repository) — theirs together, each record once."""
     if not src.several:
-        return [e.data for e in loaded.of("visit")]
+        return [e.data for e in loaded.of(kind)]
     holders = [w for w in src.loads if w is loaded or any(
         p.id == plan.id and p.data == plan.data for p in w.of("plan"))]
     seen: dict[str, dict[str, Any]] = {}
     for w in holders:
-        for v in w.of("visit"):
+        for v in w.of(kind):
             seen.setdefault(v.id, v.data)
     return list(seen.values())
 
 
-def _project(pid: str, plan: dict[str, Any], visits: list[dict[str, Any]], first_q: int, quarter: int,
-             fy_start: date, end: date, source: str | None, thai_digits: bool) -> Project:
+def _project(pid: str, plan: dict[str, Any], ctx: Context, first_q: int, source: str | None) -> Project:
+    quarter, thai_digits = ctx.quarter, ctx.thai_digits
     results = {q: result_of(plan, q) for q in range(1, quarter + 1)}
     reported = {q for q, r in results.items() if r}
     period = range(first_q, quarter + 1)
@@ -234,37 +235,12 @@ def _project(pid: str, plan: dict[str, Any], visits: list[dict[str, Any]], first
                 return q, value
         return None
 
-    activities = []
-    for a in plan.get("activities", []):
-        planned = any(q in period for q in a.get("quarters", []))
-        given = latest("activities", a["id"])
-        if not planned and (given is None or given[0] < first_q):
-            continue
-        if given is None:
-            activities.append(ActivityRow(a["id"], a["title"], list(a.get("quarters", [])), a.get("budget"),
-                                          "not_reported", NOT_REPORTED_TH, planned))
-            continue
-        q, status = given
-        carried = q < quarter
-        label = ACTIVITY_STATUS_TH[status] + (f" ({carried_text(q, thai_digits)})" if carried else "")
-        activities.append(ActivityRow(a["id"], a["title"], list(a.get("quarters", [])), a.get("budget"),
-                                      status, label, planned, q, carried))
-    indicators = []
-    for i in plan.get("indicators", []):
-        target = float(i["target"])
-        if i.get("source") == "visits":
-            row = IndicatorRow(i["id"], i["title"], i.get("unit") or "", target,
-                               float(count_schools(visits, i.get("filter"), fy_start, end)), None, "visits")
-        else:
-            value = latest("indicators", i["id"])
-            row = IndicatorRow(i["id"], i["title"], i.get("unit") or "", target, None, None, "manual",
-                               note=NOT_REPORTED_TH)
-            if value is not None:
-                row.result, row.reported_quarter, row.carried = float(value[1]), value[0], value[0] < quarter
-                row.note = carried_text(value[0], thai_digits) if row.carried else ""
-        if row.result is not None and target > 0:
-            row.percent = row.result / target * 100
-        indicators.append(row)
+    def this_quarter(key: str, item: str) -> Any:
+        return (results[quarter].get(key) or {}).get(item)
+
+    activities = [a for a in (_activity(x, results, latest, first_q, quarter, thai_digits)
+                              for x in plan.get("activities", [])) if a is not None]
+    indicators = [row(i, ctx, latest, this_quarter) for i in plan.get("indicators", [])]
     notes: dict[str, list[Note]] = {"problems": [], "suggestions": []}
     for q in period:
         for key, out in notes.items():
@@ -277,4 +253,31 @@ def _project(pid: str, plan: dict[str, Any], visits: list[dict[str, Any]], first
     missing = [Missing(q, pid, [a["id"] for a in plan.get("activities", []) if q in a.get("quarters", [])])
                for q in period if q not in reported]
     return Project(pid, plan["title"], source, money, activities, indicators,
-                   notes["problems"], notes["suggestions"], missing)
+                   notes["problems"], notes["suggestions"], missing, owner=plan.get("owner"))
+
+
+def _activity(a: dict[str, Any], results: dict[int, dict[str, Any]], latest: Any, first_q: int, quarter: int,
+              thai_digits: bool) -> ActivityRow | None:
+    """An activity's row, or None when the report leaves it out: shown when planned in the period,
+    reported in the period, or planned before the report's quarter and not done (carried forward, and
+    ล่าช้า when the report's quarter is not one of its planned quarters)."""
+    quarters = list(a.get("quarters", []))
+    period = range(first_q, quarter + 1)
+    planned = any(q in period for q in quarters)
+    given = latest("activities", a["id"])
+    status = given[1] if given else "not_reported"
+    late = status != "done" and quarter not in quarters and any(q < quarter for q in quarters)
+    if not planned and not late and (given is None or given[0] < first_q):
+        return None
+    if given is None:
+        label = NOT_REPORTED_TH
+    else:
+        label = ACTIVITY_STATUS_TH[status] + (f" ({carried_text(given[0], thai_digits)})" if given[0] < quarter else "")
+    due = max((q for q in quarters if q < quarter), default=0)
+    texts = [(q, str((results[q].get("outcomes") or {}).get(a["id"]) or "")) for q in period]
+    texts = [(q, x) for q, x in texts if x]
+    outcome = "\n".join(thai.digits(f"ไตรมาสที่ {q}: ", thai_digits) + x for q, x in texts) if first_q < quarter \
+        else (texts[0][1] if texts else "")
+    return ActivityRow(a["id"], a["title"], quarters, a.get("budget"), status, label,
+                       planned or late, given[0] if given else None, bool(given and given[0] < quarter),
+                       late, thai.digits(f"ล่าช้า (ตามแผนไตรมาสที่ {due})", thai_digits) if late else "", outcome)

@@ -65,32 +65,45 @@ def krs(r: KrsReport) -> Any:
         for p, miss in r.missing:
             s.note(f"- {p.title}{f' ({p.source})' if p.source else ''} ไตรมาสที่ {miss.quarter}")
     a = SheetWriter(wb, doc, "กิจกรรม", [
-        Column("โครงการ", wrap=True), Column("ที่", "int"), Column("กิจกรรม", wrap=True),
-        Column("ไตรมาส\nตามแผน"), Column("งบประมาณ\n(บาท)", "money"), Column("สถานะ", wrap=True)])
+        Column("โครงการ", wrap=True), Column("ผู้รับผิดชอบ", wrap=True), Column("ที่", "int"),
+        Column("กิจกรรม", wrap=True), Column("ไตรมาส\nตามแผน"), Column("งบประมาณ\n(บาท)", "money"),
+        Column("สถานะ", wrap=True), Column("ผลการ\nดำเนินงาน", wrap=True)])
     a.title(r.title, r.heading)
     a.header()
     for p in r.projects:
         for n, act in enumerate(p.activities, start=1):
-            a.add([p.title, n, act.title + ("" if act.planned else " (นอกแผนของช่วงนี้)"),
-                   ", ".join(map(str, act.quarters)), act.budget, act.status_th])
+            a.add([p.title, p.owner, n, act.title + ("" if act.planned else " (นอกแผนของช่วงนี้)"),
+                   ", ".join(map(str, act.quarters)), act.budget,
+                   act.status_th + (f"\n{act.late_th}" if act.late else ""), act.outcome or None])
     acts = [act for p in r.projects for act in p.activities]
+    if any(act.late for act in acts):
+        a.note("\"ล่าช้า\" คือกิจกรรมที่ไตรมาสตามแผนผ่านไปแล้วแต่ยังไม่ได้รายงานว่าดำเนินการแล้วเสร็จ "
+               "ยกมารายงานทุกไตรมาสจนกว่าจะเสร็จ")
     if any(act.carried for act in acts):
         a.note(f"สถานะที่ \"ยกมาจากไตรมาสที่ …\" คือสถานะล่าสุดที่รายงานไว้ในไตรมาสก่อน "
                f"ยังไม่มีรายงานสถานะของไตรมาสที่ {r.quarter}")
     if any(act.status == "not_reported" for act in acts):
         a.note("\"ยังไม่รายงาน\" คือยังไม่เคยบันทึกสถานะของกิจกรรมนั้นในปีงบประมาณนี้")
+    qt = f"ไตรมาสที่ {r.quarter}"
     i = SheetWriter(wb, doc, "ตัวชี้วัด", [
         Column("โครงการ", wrap=True), Column("ตัวชี้วัด", wrap=True), Column("หน่วยนับ"),
-        Column("ค่า\nเป้าหมาย", "num"), Column("ผลการ\nดำเนินงาน", "num"), Column("ร้อยละของ\nเป้าหมาย", "pct"),
+        Column("ค่า\nเป้าหมาย", "num"), Column(f"ผล\n{qt}" if not r.cumulative else "ผลในช่วง\nรายงาน", "num"),
+        Column(f"ผลสะสม\nถึง{qt}", "num"), Column("ร้อยละของ\nเป้าหมาย", "pct"), Column("ผลการ\nประเมิน"),
         Column("หมายเหตุ", wrap=True)])
     i.title(r.title, r.heading)
     i.header()
     charts = []
     for p in r.projects:
-        rows = [i.add([p.title, ind.title, ind.unit, ind.target, ind.result, ind.percent, ind.note])
-                for ind in p.indicators]
-        charts.append(Bars(p.title + (f" ({p.source})" if p.source else ""), i, 2, 6, rows,
+        rows = []
+        for ind in p.indicators:
+            how = (f"{ind.counts}: {qt} {ind.quarter_label}; สะสม {ind.to_date_label}"
+                   + (f" ({ind.basis})" if ind.basis else "")) if ind.counted else ""
+            rows.append(i.add([p.title, ind.title, ind.unit, ind.target, ind.quarter_value, ind.result, ind.percent,
+                               ind.achieved_th, "\n".join(x for x in (ind.note, how) if x) or None]))
+        charts.append(Bars(p.title + (f" ({p.source})" if p.source else ""), i, 2, 7, rows,
                            "ร้อยละของเป้าหมาย", percent=True))
+    i.note("ผลการประเมิน: ตัวชี้วัดที่หน่วยนับเป็นร้อยละ เทียบผลกับค่าเป้าหมายโดยตรง "
+           "ตัวชี้วัดอื่นเทียบร้อยละของเป้าหมาย (บรรลุเมื่อถึงร้อยละ ๑๐๐)")
     pr = SheetWriter(wb, doc, "ปัญหาและข้อเสนอแนะ", [
         Column("โครงการ", wrap=True), Column("ไตรมาส", "int"), Column("ปัญหาอุปสรรค", wrap=True),
         Column("ข้อเสนอแนะ", wrap=True)])
