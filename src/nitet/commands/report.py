@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,30 +27,70 @@ WorkspacesOpt = Annotated[list[Path] | None, typer.Option(
     "--workspace", help=t("รวมรายงานจากหลายพื้นที่ทำงาน (อ่านอย่างเดียว ระบุซ้ำได้)",
                           "combine several workspaces (read-only; repeatable)"), file_okay=False)]
 DateOpt = Annotated[str | None, typer.Option(
-    "--date", help=t("วันที่รายงาน (ค่าเริ่มต้น: วันนี้)", "date of the report (default: today)"))]
+    "--date", help=t("วันที่รายงาน (ค่าเริ่มต้น: วันนี้; กับ --as-of: วันที่ของ commit นั้น)",
+                     "date of the report (default: today; with --as-of: that commit's date)"))]
+AsOfOpt = Annotated[str | None, typer.Option(
+    "--as-of", help=t("ออกรายงานจากระเบียนตามที่เป็นใน commit นี้ (รหัส commit, แท็ก, HEAD~1) หรือ commit ล่าสุดในหรือก่อนวันที่นี้",
+                      "build the report from the records as they were at this git revision (a commit, a tag, HEAD~1) "
+                      "or at the last commit on or before this date"), show_default=False)]
 
 
-def _sources(workspaces: list[Path] | None) -> Any:
-    """The records to report on: this workspace, or the --workspace folders side by side."""
+@dataclass
+class Snapshot:
+    """The records a report reads: the workspace now, or as they were at a revision (``--as-of``)."""
+    revision: Any = None   #: nitet.storage.revision.Revision, or None outside git
+    root: Path | None = None  #: the workspace's files at that revision (a temporary folder), or None: now
+    live: Any = None       #: the workspace the command runs in
+
+
+@contextmanager
+def _snapshot(as_of: str | None, workspaces: list[Path] | None) -> Iterator[Snapshot]:
+    """The workspace now (and its revision), or — with ``--as-of`` — its files at that revision,
+    extracted into a temporary folder that is removed when the report is written."""
+    import tempfile
+
+    from nitet.cli import context
+    from nitet.core.errors import UsageError
+    from nitet.storage import revision
+
+    if as_of is None:
+        ws = None if workspaces else context.workspace()
+        yield Snapshot(revision.current(ws) if ws is not None else None, None, ws)
+        return
+    if workspaces:
+        raise UsageError(t("--as-of ใช้ร่วมกับ --workspace ไม่ได้", "--as-of cannot be combined with --workspace"),
+                         t("ออกรายงานย้อนหลังของแต่ละพื้นที่ทำงานแยกกันด้วย -C โฟลเดอร์",
+                           "report each workspace as it was on its own, with -C FOLDER"))
+    ws = context.workspace()
+    rev = revision.resolve(ws, as_of)
+    with tempfile.TemporaryDirectory(prefix="nitet-as-of-") as tmp:
+        yield Snapshot(rev, revision.extract(ws, rev, Path(tmp)), ws)
+
+
+def _sources(workspaces: list[Path] | None, snap: Snapshot | None = None) -> Any:
+    """The records to report on: this workspace (now, or at the snapshot's revision), or the
+    --workspace folders side by side."""
     from nitet.cli import context
     from nitet.reports.sources import Sources
     from nitet.storage.loader import load
     from nitet.storage.workspace import open_workspace
 
+    if snap is not None and snap.root is not None:
+        return Sources([load(open_workspace(snap.root), use_cache=False)], who=snap.live)
     if not workspaces:
         return Sources([load(context.workspace())])
     # other supervisors' folders: read only, so no cache is written there
     return Sources([load(open_workspace(p), use_cache=False) for p in workspaces])
 
 
-def _report_date(text: str | None) -> Any:
+def _report_date(text: str | None, snap: Snapshot | None = None) -> Any:
     from datetime import date
 
     from nitet.core.errors import UsageError
     from nitet.core.thai import DateParseError, parse_date
 
     if text is None:
-        return date.today()
+        return snap.revision.day if snap is not None and snap.root is not None else date.today()
     try:
         return parse_date(text)
     except DateParseError as e:
@@ -70,9 +113,15 @@ def _target(fmt: str | None, output: Path | None, force: bool, default_name: str
     return fmt, (output_path(output, fmt, force=force) if output is not None else None)
 
 
-def _emit(report: Any, template: str, fmt: str, output: Path | None, sources: Any) -> None:
+def _emit(report: Any, template: str, fmt: str, output: Path | None, sources: Any, snap: Snapshot) -> None:
     from nitet.cli import ui
+    from nitet.storage import revision
     from nitet.storage.atomic import atomic_write
+
+    report.revision = revision.text(snap.revision)
+    if snap.root is not None:
+        ui.say(t("รายงานจากระเบียนตามที่เป็นใน commit {r} ({d})", "the report is built from the records as they were "
+                 "at commit {r} ({d})", r=snap.revision.short, d=snap.revision.day.isoformat()))
 
     ui.warn_left_out(*sources.loads)
     for note in sources.notes():
@@ -109,6 +158,7 @@ def krs(
     report_date: DateOpt = None,
     workspaces: WorkspacesOpt = None,
     force: ForceOpt = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     from nitet.cli import ui
     from nitet.domain import periods
@@ -116,25 +166,29 @@ def krs(
     from nitet.reports import krs as krs_report
 
     period(fy=fy, quarter=quarter)  # refuses a CE year or a quarter outside 1-4
-    day = _report_date(report_date)
-    chosen = periods.krs_quarter(fy, quarter, day, _config(workspaces).report.krs_due_days)
-    fy, quarter = chosen.fy, chosen.quarter
-    assert quarter is not None
-    if chosen.note:
-        ui.say(chosen.note)
-    fmt, path = _target(fmt, output, force, f"krs-{fy}-q{quarter}" + ("-cumulative" if cumulative else ""))
-    sources = _sources(workspaces)
-    _require_plans(sources, fy)
-    report = krs_report.build(sources, fy, quarter, cumulative=cumulative, today=day)
-    _warn_missing_results(report)
-    _emit(report, "krs.md.j2", fmt, path, sources)
+    with _snapshot(as_of, workspaces) as snap:
+        day = _report_date(report_date, snap)
+        chosen = periods.krs_quarter(fy, quarter, day, _config(workspaces, snap).report.krs_due_days)
+        fy, quarter = chosen.fy, chosen.quarter
+        assert quarter is not None
+        if chosen.note:
+            ui.say(chosen.note)
+        fmt, path = _target(fmt, output, force, f"krs-{fy}-q{quarter}" + ("-cumulative" if cumulative else ""))
+        sources = _sources(workspaces, snap)
+        _require_plans(sources, fy)
+        report = krs_report.build(sources, fy, quarter, cumulative=cumulative, today=day)
+        _warn_missing_results(report)
+        _emit(report, "krs.md.j2", fmt, path, sources, snap)
 
 
-def _config(workspaces: list[Path] | None) -> Any:
-    """The settings a report uses (the first --workspace's when several are combined)."""
+def _config(workspaces: list[Path] | None, snap: Snapshot | None = None) -> Any:
+    """The settings a report uses (the first --workspace's when several are combined; those of the
+    revision with --as-of)."""
     from nitet.cli import context
     from nitet.storage.workspace import open_workspace
 
+    if snap is not None and snap.root is not None:
+        return open_workspace(snap.root).config
     return (open_workspace(workspaces[0]) if workspaces else context.workspace()).config
 
 
@@ -199,6 +253,7 @@ def visits(
     supervisor: SupervisorsOnly = None,
     workspaces: WorkspacesOpt = None,
     force: ForceOpt = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     from nitet.cli import ui
     from nitet.domain import periods
@@ -206,15 +261,16 @@ def visits(
     from nitet.reports import visits as visits_report
 
     period(fy=fy, quarter=quarter)
-    day = _report_date(report_date)
-    chosen = periods.fiscal_year(fy, quarter, day)
-    fy = chosen.fy
-    if chosen.note:
-        ui.say(chosen.note)
-    fmt, path = _target(fmt, output, force, f"visits-{fy}" + (f"-q{quarter}" if quarter else ""))
-    sources = _sources(workspaces)
-    report = visits_report.build(sources, fy, quarter, today=day, supervisors=supervisor)
-    _emit(report, "visits.md.j2", fmt, path, sources)
+    with _snapshot(as_of, workspaces) as snap:
+        day = _report_date(report_date, snap)
+        chosen = periods.fiscal_year(fy, quarter, day)
+        fy = chosen.fy
+        if chosen.note:
+            ui.say(chosen.note)
+        fmt, path = _target(fmt, output, force, f"visits-{fy}" + (f"-q{quarter}" if quarter else ""))
+        sources = _sources(workspaces, snap)
+        report = visits_report.build(sources, fy, quarter, today=day, supervisors=supervisor)
+        _emit(report, "visits.md.j2", fmt, path, sources, snap)
 
 
 @app.command("screening", help=t("รายงานผลการคัดกรองการอ่านการเขียน", "reading and writing screening report"))
@@ -227,6 +283,7 @@ def screening(
     report_date: DateOpt = None,
     workspaces: WorkspacesOpt = None,
     force: ForceOpt = False,
+    as_of: AsOfOpt = None,
 ) -> None:
     from nitet.cli import ui
     from nitet.core.errors import UsageError
@@ -238,12 +295,13 @@ def screening(
                            y=academic_year))
     if semester is not None and semester not in (1, 2):
         raise UsageError(t("ภาคเรียนต้องเป็น 1 หรือ 2 (ได้ {s})", "semester must be 1 or 2 (got {s})", s=semester))
-    day = _report_date(report_date)
-    academic_year, note = periods.academic_year(academic_year, day,
-                                                _config(workspaces).academic_calendar.as_mapping())
-    if note:
-        ui.say(note)
-    fmt, path = _target(fmt, output, force, f"screening-{academic_year}" + (f"-s{semester}" if semester else ""))
-    sources = _sources(workspaces)
-    report = screening_report.build(sources, academic_year, semester, today=day)
-    _emit(report, "screening.md.j2", fmt, path, sources)
+    with _snapshot(as_of, workspaces) as snap:
+        day = _report_date(report_date, snap)
+        academic_year, note = periods.academic_year(academic_year, day,
+                                                    _config(workspaces, snap).academic_calendar.as_mapping())
+        if note:
+            ui.say(note)
+        fmt, path = _target(fmt, output, force, f"screening-{academic_year}" + (f"-s{semester}" if semester else ""))
+        sources = _sources(workspaces, snap)
+        report = screening_report.build(sources, academic_year, semester, today=day)
+        _emit(report, "screening.md.j2", fmt, path, sources, snap)

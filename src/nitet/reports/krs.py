@@ -132,6 +132,7 @@ class KrsReport:
     projects: list[Project] = field(default_factory=list)
     total: Money = field(default_factory=lambda: Money(None, 0.0, 0.0))
     skipped_files: int = 0
+    revision: str | None = None  # the records' git revision (nitet.storage.revision.text), None outside git
 
     @property
     def empty(self) -> bool:

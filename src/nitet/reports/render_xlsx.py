@@ -26,9 +26,12 @@ def _spent(value: float | None) -> float | str:
     return NOT_REPORTED_TH if value is None else value
 
 
-def _end(sheets: list[SheetWriter]) -> None:
-    """The signature block under the last table; then every sheet is laid out."""
+def _end(sheets: list[SheetWriter], revision: str | None = None) -> None:
+    """The signature block under the last table, then the records' revision (as in the Markdown
+    footer: ``ข้อมูล: ฉบับ a1b2c3d``); then every sheet is laid out."""
     sheets[-1].signature()
+    if revision:
+        sheets[-1].note(f"ข้อมูล: {revision}", verbatim=True)  # a hash: its digits stay as git writes them
     for s in sheets:
         s.finish()
 
@@ -46,7 +49,7 @@ def krs(r: KrsReport) -> Any:
     sheets = [s]
     if r.empty:
         s.note(f"ไม่มีโครงการของปีงบประมาณ {r.fiscal_year} ที่ต้องรายงาน")
-        _end(sheets)
+        _end(sheets, r.revision)
         return wb
     s.header()
     for n, p in enumerate(r.projects, start=1):
@@ -114,7 +117,7 @@ def krs(r: KrsReport) -> Any:
         for q in quarters:
             pr.add([p.title, q, "\n".join(x.text for x in p.problems if x.quarter == q),
                     "\n".join(x.text for x in p.suggestions if x.quarter == q)])
-    _end([s, a, i, pr])
+    _end([s, a, i, pr], r.revision)
     chart_sheet(wb, doc, "แผนภูมิตัวชี้วัด", (r.title, r.heading, "ความก้าวหน้าของตัวชี้วัด (ร้อยละของเป้าหมาย)"),
                 charts)
     return wb
@@ -134,7 +137,7 @@ def visits(r: VisitsReport) -> Any:
     s.title(*heading)
     if r.empty:
         s.note("ไม่มีบันทึกการนิเทศในช่วงนี้")
-        _end([s, *_targets(wb, doc, r)])
+        _end([s, *_targets(wb, doc, r)], r.revision)
         return wb
     s.header()
     for n, v in enumerate(r.visits, start=1):
@@ -174,7 +177,7 @@ def visits(r: VisitsReport) -> Any:
         for n, person in enumerate(r.people, start=1):
             pp.add([n, person.name, person.schools, person.visits])
         sheets.append(pp)
-    _end(sheets)
+    _end(sheets, r.revision)
     chart_sheet(wb, doc, "แผนภูมิรายเครือข่าย", (r.title, r.heading),
                 [Bars("จำนวนครั้งที่นิเทศ รายกลุ่มเครือข่าย", nw, 2, 4, rows, "ครั้ง")])
     return wb
@@ -208,7 +211,7 @@ def screening(r: ScreeningReport) -> Any:
     s.title(r.title, r.office, title)
     if r.empty:
         s.note("ไม่มีผลการคัดกรองของช่วงนี้")
-        _end([s])
+        _end([s], r.revision)
         return wb
     s.header()
     blocks = [(b.school_name, b.grade, b.aspects) for b in r.blocks] + \
@@ -230,7 +233,7 @@ def screening(r: ScreeningReport) -> Any:
             tail = (f"มีผลด้านนี้ {g.assessed} คน (เว้นว่าง {g.blank} คน)" if g.assessed
                     else "ไม่มีผลด้านนี้เลย (ถือว่าไม่ได้คัดกรองด้านนี้)")
             s.note(f"- {name} ป.{grade} {g.aspect_th} ภาคเรียนที่ {g.semester}: ได้รับการคัดกรอง {g.pupils} คน {tail}")
-    _end([s])
+    _end([s], r.revision)
     return wb
 
 

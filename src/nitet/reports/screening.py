@@ -106,6 +106,7 @@ class ScreeningReport:
     blocks: list[GradeBlock] = field(default_factory=list)
     totals: list[tuple[int, list[AspectRow]]] = field(default_factory=list)   # per grade, all schools
     skipped_files: int = 0
+    revision: str | None = None  # the records' git revision (nitet.storage.revision.text), None outside git
 
     @property
     def empty(self) -> bool:

@@ -26,6 +26,9 @@ class Sources:
     _unique: dict[str, list[tuple[Loaded, Entry]]] = field(default_factory=dict, repr=False)
     _same: dict[str, int] = field(default_factory=dict, repr=False)        # kind → copies counted once
     _differ: dict[str, list[str]] = field(default_factory=dict, repr=False)  # kind → ids with other data
+    #: where the person reporting is asked (``storage.identity``): the workspace itself, or — for records
+    #: read as they were at a past revision (``--as-of``) — the live workspace they were taken from
+    who: Workspace | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         kept: dict[Any, Loaded] = {}
@@ -54,7 +57,7 @@ class Sources:
         the supervisor of this clone (``storage.identity``) — not whoever ran ``nitet init``."""
         from nitet.storage.identity import supervisor
 
-        return self.ws.config.report.reporter or supervisor(self.ws) or None
+        return self.ws.config.report.reporter or supervisor(self.who or self.ws) or None
 
     def reporter_position(self, reporter: str | None) -> str | None:
         """The reporter's position: theirs on the office's roster, else ``report.reporter_position``."""

@@ -100,6 +100,7 @@ class VisitsReport:
     targets: list[TargetCoverage] = field(default_factory=list)  # coverage of the fiscal year's target lists
     several: bool = False
     skipped_files: int = 0
+    revision: str | None = None  # the records' git revision (nitet.storage.revision.text), None outside git
 
     @property
     def by_person(self) -> bool:

@@ -138,9 +138,10 @@ class SheetWriter:
         self._data_rows.append(0)
         return len(self._data_rows) - 1
 
-    def note(self, text: str, bold: bool = False) -> None:
-        """A paragraph under (or instead of) the table, across its width."""
-        self.rows.append(("note", self.doc.text(text), bold))
+    def note(self, text: str, bold: bool = False, verbatim: bool = False) -> None:
+        """A paragraph under (or instead of) the table, across its width; ``verbatim``: its digits
+        as written (an identifier such as a git revision, which Thai digits would break)."""
+        self.rows.append(("note", text if verbatim else self.doc.text(text), bold))
 
     def gap(self) -> None:
         self.rows.append(("blank",))
