@@ -76,6 +76,9 @@ def save(table: Table, path: Path, office: str = "") -> None:
     wb.add_named_style(NamedStyle(name="Normal", font=plain, builtinId=0))
     bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
     wrap = Alignment(vertical="top", wrap_text=True)
+    # a number or date on the first line of its row, and at the left like every text and header of
+    # the export: a right-aligned 1 beside the code 1063350101 read as 11063350101 (no borders here)
+    top = Alignment(horizontal="left", vertical="top")
     ws = wb.create_sheet(table.kind)
     last = get_column_letter(max(len(table.headers), 1))
     widths = _widths(table)
@@ -104,6 +107,7 @@ def save(table: Table, path: Path, office: str = "") -> None:
             c.alignment = wrap
         else:
             c.value = value
+            c.alignment = top
             if isinstance(value, date):
                 c.number_format = "yyyy-mm-dd"
         return c

@@ -94,6 +94,18 @@ def furniture(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def multiline_item() -> Any:
+    """An empty page header (or footer) whose line breaks are written as line breaks: openpyxl
+    writes ``_x000a_``, which Excel reads as a line break but LibreOffice prints as it is."""
+    from openpyxl.worksheet.header_footer import HeaderFooterItem
+
+    class Item(HeaderFooterItem):  # type: ignore[misc]
+        def __str__(self) -> str:
+            return str(super().__str__()).replace("_x000a_", "\n")
+
+    return Item()
+
+
 def save(wb: Any, path: Path) -> None:
     """Write the workbook atomically (a reader never sees half a file)."""
     import io

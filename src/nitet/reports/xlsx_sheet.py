@@ -32,6 +32,7 @@ from nitet.reports.xlsx_book import (
     TITLE_SIZE,
     Document,
     furniture,
+    multiline_item,
     number_format,
     shown,
 )
@@ -230,6 +231,21 @@ class SheetWriter:
             natural = self._share(lo, natural, least, demand)
         return [round(w, 2) for w in natural], "landscape"
 
+    def _as_wide_as_titles(self, widths: list[float], orientation: str) -> list[float]:
+        """A table narrower than its title lines widens (every column but ที่ alike, no wider than the
+        page), so that a title never breaks inside a phrase above a narrow table."""
+        titles = [self.mb.widest_line(s[1]) * (TITLE_SIZE if s[2] else FONT_SIZE) / FONT_SIZE
+                  for s in self.rows if s[0] == "title"]
+        want = (max(titles, default=0.0) / UNIT_EM + CELL_PAD) * 1.05
+        page = (PRINTABLE_PT[orientation] - COLUMN_PAD_PT * len(widths)) / UNIT_PT
+        want = min(want, page)
+        grow = [not c.centred for c in self.columns]
+        growing = sum(w for w, g in zip(widths, grow, strict=True) if g)
+        if sum(widths) >= want or not growing:
+            return widths
+        k = (want - sum(widths) + growing) / growing
+        return [round(w * k, 2) if g else w for w, g in zip(widths, grow, strict=True)]
+
     def _typical(self, i: int) -> float:
         """The width (ems, all lines end to end) of a typical text of column ``i``: its upper quartile."""
         texts = sorted(self._demand[i])
@@ -247,7 +263,8 @@ class SheetWriter:
 
         ws, cols, n = self.ws, self.columns, len(self.columns)
         fitted, fitted_orientation = self._widths()
-        widths, orientation = widths or fitted, orientation or fitted_orientation
+        widths, orientation = widths or self._as_wide_as_titles(fitted, fitted_orientation), \
+            orientation or fitted_orientation
         for i, w in enumerate(widths):
             ws.column_dimensions[get_column_letter(i + 1)].width = w
         avail = [(w - CELL_PAD) * UNIT_EM for w in widths]
@@ -371,6 +388,8 @@ class SheetWriter:
         font = f"{FONT_NAME},Regular"
         office, title = furniture(self.doc.text(self.doc.office)), furniture(self.doc.text(self.doc.title))
         one_line = (self.m.width(office) + self.m.width(title) + 4) * FURNITURE_SIZE < PRINTABLE_PT[orientation]
+        if not one_line:
+            ws.HeaderFooter.oddHeader = multiline_item()
         for part, text in ((ws.oddHeader.left, office), (ws.oddHeader.right, title)) if one_line else \
                 ((ws.oddHeader.center, f"{title}\n{office}" if office else title),):
             part.text, part.font, part.size = text, font, FURNITURE_SIZE
