@@ -24,7 +24,7 @@ from typing import Any
 TARGET = Path(__file__).resolve().parents[1] / "defaults" / "templates" / "visit-record.docx"
 FONT = "TH SarabunPSK"
 SIZE = 16
-DOTS = "." * 16
+DOTS = "." * 15
 FIELDS = [("โรงเรียน", "{{ v.school }} อำเภอ{{ v.district }}"), ("วันที่นิเทศ", "{{ v.date }}"),
           ("ผู้นิเทศ", "{{ v.supervisors }}"), ("ผู้รับการนิเทศ", "{{ v.supervisees_text }}"),
           ("รูปแบบการนิเทศ", "{{ v.kind }}"), ("โครงการ", "{{ v.project }}"), ("วิธีการนิเทศ", "{{ v.methods }}"),
@@ -207,21 +207,31 @@ def build() -> bytes:
     _run(p, "ผลการประเมิน: ", bold=True)
     _run(p, "{{ v.ratings }}")
     _para(body, "{%p endif %}")
-    signs = doc.add_table(rows=1, cols=3)
+    # the supervisee and the supervisor side by side, the school's director centred below them (a
+    # column of half the text width: a name and a position stay on one line)
+    signs = doc.add_table(rows=2, cols=2)
     _no_borders(signs)
-    for col, (people_of, role) in enumerate((("v.supervisee_signs", "ผู้รับการนิเทศ"), ("v.supervisor_signs", "ผู้นิเทศ"),
-                                             (None, "ผู้บริหารสถานศึกษา"))):
-        cell = signs.cell(0, col)
+    _widths(signs, [8.0, 8.0])
+    signs.cell(1, 0).merge(signs.cell(1, 1))
+    for (row, col), (people_of, role) in zip(((0, 0), (0, 1), (1, 0)), (
+            ("v.supervisee_signs", "ผู้รับการนิเทศ"), ("v.supervisor_signs", "ผู้นิเทศ"), (None, "ผู้บริหารสถานศึกษา")),
+            strict=True):
+        cell = signs.cell(row, col)
         cell.paragraphs[0].text = ""
         who = "v.principal" if people_of is None else "s"
         if people_of:
             _para(cell, "{%p for s in " + people_of + " %}")
-        for line in ("", f"(ลงชื่อ) {DOTS}", f"({{{{ {who}.name }}}})", f"ตำแหน่ง {{{{ {who}.position }}}}", role):
-            _para(cell, line, center=True)
+        # as Thai forms sign: "(ลงชื่อ) ...... ผู้นิเทศ", the name in parentheses, the position
+        for i, line in enumerate((f"(ลงชื่อ) {DOTS} {role}", f"({{{{ {who}.name }}}})",
+                                  f"ตำแหน่ง {{{{ {who}.position }}}}")):
+            p = _para(cell, line, center=True, keep=row == 0)  # the block stays on one page
+            if i == 0:
+                p.paragraph_format.space_before = Pt(12)
         if people_of:
             _para(cell, "{%p endfor %}")
         cell._tc.remove(cell.paragraphs[0]._p)
-    _widths(signs, [5.3, 5.3, 5.4])
+    for tr in signs.rows:
+        tr._tr.get_or_add_trPr().append(_el("w:cantSplit"))
     _para(body, "{%p endfor %}")
     buf = io.BytesIO()
     doc.save(buf)
