@@ -6,7 +6,10 @@ and read back from the PDF.
 * every wrapped text has the lines it needs in its row: each text is printed once more alone in a
   row far too high to cut anything, and LibreOffice's own line count must fit the lines nitet gave
   its row (nitet's line height must also be at least LibreOffice's);
-* every page is numbered "หน้า N จาก M" in the footer.
+* every page is numbered "หน้า N จาก M" in the footer (Western digits: Excel's page number codes
+  have no digit setting) and has the office and the report in its header;
+* each chart is whole on one page, titled by its project, each bar labelled by its indicator;
+* the reports in both digit systems, and every ``nitet export xlsx`` table (data that also print).
 
 Skipped, with the reason, on a machine without LibreOffice, poppler or the Thai fonts.
 """
@@ -53,6 +56,8 @@ REPORTS = {
     "krs-q2-cumulative": ("report", "krs", "--fy", "2569", "--quarter", "2", "--cumulative"),
     "visits": ("report", "visits", "--fy", "2569"),
     "screening": ("report", "screening", "--academic-year", "2568"),
+    **{f"export-{kind}": ("export", "xlsx", kind, "--thai-headers")
+       for kind in ("schools", "visits", "cases", "plans", "screenings")},
 }
 LONG = " ".join(f"ข้อค้นพบที่ {i} ครูจัดการเรียนรู้ตามแผนและนักเรียนมีส่วนร่วมในกิจกรรม" for i in range(30))
 
@@ -91,6 +96,10 @@ def column_width(ws: Any, index: int) -> float:
 def shown(value: Any, fmt: str) -> str:
     from nitet.reports.xlsx_book import shown as shown_as
 
+    if fmt == "General":  # nitet export xlsx: the data as stored
+        return str(value)
+    if fmt == "yyyy-mm-dd":
+        return value.date().isoformat()
     thai = fmt.startswith("[$-D")
     if isinstance(value, datetime):
         return shown_as(value.date(), "date", thai)
@@ -108,9 +117,16 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, P
     made = {}
     for name, args in REPORTS.items():
         out = root / f"{name}.xlsx"
-        r = run(*args, "-o", str(out), "--date", "2026-01-10")
+        r = run(*args, "-o", str(out), *(() if args[0] == "export" else ("--date", "2026-01-10")))
         assert r.exit_code == 0, r.stderr
         made[name] = out
+    arabic = root / "arabic"  # one document in Western digits (the workspace's digits: arabic)
+    create_workspace(arabic, office="", supervisor="", demo=True)
+    cfg = arabic / "nitet.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("digits: thai", "digits: arabic"), encoding="utf-8")
+    made["krs-arabic"] = root / "krs-arabic.xlsx"
+    r = make_runner(arabic)("report", "krs", "--fy", "2569", "--quarter", "1", "-o", str(made["krs-arabic"]))
+    assert r.exit_code == 0, r.stderr
     visit = next((demo / "records/visits/2569").glob("2025-10-02-*.yaml"))
     lines = visit.read_text(encoding="utf-8").split("\n")
     visit.write_text("\n".join(f"findings: {LONG}" if x.startswith("findings:") else x for x in lines),
@@ -133,6 +149,9 @@ def test_every_cell_is_printed_whole(printed: dict[str, tuple[Path, Path]]) -> N
                 for c in row:
                     if c.value is None:
                         continue
+                    if isinstance(c.value, bool):  # nitet export xlsx: Excel prints TRUE, LibreOffice TRUE or 1
+                        assert any(x in flat for x in (str(c.value).upper(), str(int(c.value)))), (name, c)
+                        continue
                     value = c.value if isinstance(c.value, str) else shown(c.value, c.number_format)
                     assert squash(value) in flat, (name, ws.title, c.coordinate, value)
 
@@ -143,6 +162,42 @@ def test_every_page_is_numbered(printed: dict[str, tuple[Path, Path]]) -> None:
         assert pages, name
         for n, page in enumerate(pages, start=1):
             assert f"หน้า {n} จาก {len(pages)}" in page, (name, n)
+
+
+def test_every_page_has_the_office_and_the_report_in_its_header(printed: dict[str, tuple[Path, Path]]) -> None:
+    """The page header names the office and the report (on two lines where one is too short: each
+    line whole, never openpyxl's escaped line break "_x000a_")."""
+    for name, (xlsx, pdf) in printed.items():
+        wb = load_workbook(xlsx)
+        office = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาตาก เขต " + ("2" if "arabic" in name else "๒")
+        pages = pdf_text(pdf, "-raw").split("\f")[:-1]
+        for ws in wb:
+            head = ws.oddHeader
+            parts = [p.text for p in (head.left, head.center, head.right) if p.text]
+            assert any(office in p for p in parts), (name, ws.title, parts)
+        for n, page in enumerate(pages, start=1):
+            assert "_x000a_" not in page and squash(office) in squash(page), (name, n)
+
+
+def test_each_chart_is_whole_on_a_page_and_labelled_by_project_and_indicator(
+        printed: dict[str, tuple[Path, Path]]) -> None:
+    """A chart's title (the KRS project, or what the bars count) and every bar's label (the
+    project's indicator, the network) are on one page of the PDF: the chart is not split."""
+    charted = 0
+    for name, (xlsx, pdf) in printed.items():
+        wb = load_workbook(xlsx)
+        pages = [bases(p) for p in pdf_text(pdf, "-raw").split("\f")[:-1]]
+        for ws in wb:
+            for chart in ws._charts:
+                title = "".join(r.t for p in chart.title.tx.rich.p for r in p.r)
+                ref = chart.series[0].cat.strRef.f if chart.series[0].cat.strRef else chart.series[0].cat.numRef.f
+                sheet, cells = ref.rsplit("!", 1)
+                labels = [str(c.value) for row in wb[sheet.strip("'")][cells.replace("$", "")] for c in row]
+                assert labels and all(labels), (name, title)
+                assert any(bases(title) in p and all(bases(x) in p for x in labels) for p in pages), \
+                    (name, title, labels)
+                charted += 1
+    assert charted >= 5  # KRS: a chart a project (three reports); visits: one of the networks
 
 
 def test_every_text_has_the_lines_it_needs(printed: dict[str, tuple[Path, Path]], tmp_path: Path) -> None:
@@ -167,7 +222,8 @@ def test_every_text_has_the_lines_it_needs(printed: dict[str, tuple[Path, Path]]
                     if not isinstance(c.value, str) or not c.alignment.wrap_text:
                         continue
                     size = c.font.sz or 16
-                    allowed = round((sheet.row_dimensions[c.row].height - ROW_PAD_PT) / (LINE_PT * size / 16))
+                    height = sheet.row_dimensions[c.row].height or sheet.sheet_format.defaultRowHeight
+                    allowed = round((height - ROW_PAD_PT) / (LINE_PT * size / 16))
                     span = merged.get(c.row)
                     first, last = (span.min_col, span.max_col) if span else (c.column, c.column)
                     width = round(sum(column_width(sheet, k) for k in range(first, last + 1)), 2)
