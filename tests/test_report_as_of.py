@@ -49,6 +49,9 @@ def history(demo_ws: Path) -> tuple[Path, list[str], dict[str, list[str]]]:
             r = run(*args, "--date", "2026-04-01")
             assert r.exit_code == 0, r.stderr
             made[name].append(r.stdout)
+        # the Excel KRS as submitted then, kept outside the workspace
+        xlsx = demo_ws.parent / f"submitted-{len(revs)}.xlsx"
+        assert run(*REPORTS["krs"], "--date", "2026-04-01", "-o", str(xlsx)).exit_code == 0
 
     snapshot("2026-01-05")
     r = run("visit", "add", "--school", "1063350508", "--date", "2025-12-20", "--project", "dltv", "--no-commit")
@@ -81,6 +84,18 @@ def test_three_commits_reproduce_each_earlier_report_byte_for_byte(history) -> N
     assert "\nวันที่ ๕ มกราคม ๒๕๖๙\n" in run(*REPORTS["krs"], "--as-of", revs[0]).stdout
 
 
+def test_the_excel_krs_of_each_commit_is_reproduced_byte_for_byte(history, tmp_path: Path) -> None:
+    root, revs, _ = history
+    run = make_runner(root)
+    submitted = [(root.parent / f"submitted-{n}.xlsx").read_bytes() for n in (1, 2, 3)]
+    assert len(set(submitted)) == 3
+    for n, rev in enumerate(revs):
+        again = tmp_path / f"again-{n}.xlsx"
+        r = run(*REPORTS["krs"], "--date", "2026-04-01", "--as-of", rev[:7], "-o", str(again))
+        assert r.exit_code == 0, r.stderr
+        assert again.read_bytes() == submitted[n], n
+
+
 def test_as_of_changes_nothing_and_reads_that_revisions_settings_and_templates(history) -> None:
     root, revs, made = history
     before = git(root, "status", "--porcelain")
@@ -108,6 +123,17 @@ def test_a_report_outside_git_names_no_revision(demo_ws: Path) -> None:
     assert "ข้อมูล: ฉบับ" not in out
     r = make_runner(demo_ws)(*REPORTS["krs"], "--as-of", "HEAD")
     assert r.exit_code == 2 and "--as-of ต้องใช้คลัง git" in r.stderr
+
+
+def test_a_workspace_the_repository_around_it_ignores_names_no_revision(demo_ws: Path) -> None:
+    """A workspace inside some other project's repository that ignores it (as nitet's own bench
+    workspace): that repository's commits hold none of its records, so no revision is named."""
+    outer = demo_ws.parent
+    (outer / ".gitignore").write_text(f"/{demo_ws.name}/\n", encoding="utf-8")
+    git(outer, "init", "-q", "-b", "main")
+    commit(outer, "2026-01-05")
+    out = make_runner(demo_ws)(*REPORTS["krs"]).stdout
+    assert "ข้อมูล: ฉบับ" not in out
 
 
 def test_a_revision_or_date_that_names_nothing_is_a_usage_error(history) -> None:

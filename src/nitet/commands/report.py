@@ -132,7 +132,7 @@ def _emit(report: Any, template: str, fmt: str, output: Path | None, sources: An
         from nitet.reports import render_xlsx
 
         assert output is not None
-        render_xlsx.save(render_xlsx.render(report), output)
+        render_xlsx.save(render_xlsx.render(report), output, report.report_date)
         ui.say(t("บันทึกรายงาน Excel ที่ {p} แล้ว", "saved the Excel report to {p}", p=output))
         return
     from nitet.reports.render_md import render

@@ -2,7 +2,7 @@
 
 * :func:`current` — the workspace's git revision now: the commit at HEAD, and whether the files a
   report reads (``records/``, ``templates/``, ``workflows/``, ``nitet.yaml``) differ from it
-  (changed, staged or new). None outside a git repository.
+  (changed, staged or new). None outside a git repository, and in one that ignores the workspace.
 * :func:`resolve` — a revision the user names (``--as-of``): anything git reads as a commit
   (``a1b2c3d``, ``HEAD~2``, a tag, a branch), or a date (every form nitet reads): the last commit
   made on or before the end of that day.
@@ -73,15 +73,20 @@ def current(ws: Workspace) -> Revision | None:
     if find_repo(ws.root) is None:
         return None
     inputs = [p for p in REPORT_INPUTS if (ws.root / p).exists()]
-    # one git process: the commit at HEAD (branch.oid) and every change under the report's inputs
-    r = _git(ws.root, "status", "--porcelain=v2", "--branch", "--untracked-files=all", "--", *inputs)
+    # one git process: the commit at HEAD (branch.oid), every change under the report's inputs, and
+    # whether the repository ignores the workspace (a folder inside some other project's repository)
+    r = _git(ws.root, "status", "--porcelain=v2", "--branch", "--untracked-files=all", "--ignored=matching",
+             "--", *inputs)
     if r is None or r.returncode:
         return None
     lines = r.stdout.splitlines()
     oid = next((x.split()[2] for x in lines if x.startswith("# branch.oid ")), "")
     if len(oid) < SHORT or oid == "(initial)":
         return None  # before the first commit
-    dirty = any(not x.startswith("#") for x in lines)
+    ignored = [x[2:] for x in lines if x.startswith("! ")]
+    if any(p in ("./", "nitet.yaml") or p.startswith("../") for p in ignored):
+        return None  # the repository does not keep this workspace: no commit holds its records
+    dirty = any(not x.startswith(("#", "! ")) for x in lines)
     return Revision(oid, date.min, dirty)
 
 
