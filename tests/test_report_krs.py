@@ -360,3 +360,21 @@ def test_percent_unit_indicator_counted_from_cases_and_screening_setup_is_checke
     assert got == [("field-unused", "warning"), ("indicator-setup", "error"), ("indicator-setup", "error")]
     r = make_runner(krs_ws)("plan", "result", "--plan", "p-2569", "--quarter", "1", "--indicator", "read=50")
     assert r.exit_code == 1 and "นับจากผลการคัดกรองการอ่านการเขียนโดยอัตโนมัติ" in r.stderr
+
+
+def test_a_visits_filter_is_said_in_words_and_counted_in_the_quarter_and_to_date(krs_ws: Path) -> None:
+    """Only the visit of 1 Jan 2026 (school 3, Q2) is project-based: Q1 0 and 0; Q2 1 and 1."""
+    visit = next((krs_ws / "records/visits/any").glob("2026-01-01-1063000003-*.yaml"))
+    visit.write_text(visit.read_text(encoding="utf-8") + "kind: project-based\n", encoding="utf-8")
+    plan = krs_ws / "records/plans/p-2569.yaml"
+    plan.write_text(PLAN.replace("indicators:\n", "indicators:\n  - {id: pb, title: นิเทศแบบโครงการ, unit: โรงเรียน, "
+                                 "target: 2, source: visits, filter: {project: dltv, kind: project-based}}\n"),
+                    encoding="utf-8")
+    assert make_runner(krs_ws)("check").exit_code == 0
+    got = {q: next((i.quarter_value, i.result, i.counts) for i in build(krs_ws, q).projects[0].indicators
+                   if i.id == "pb") for q in (1, 2)}
+    words = ("โรงเรียน (ไม่ซ้ำ) ที่ได้รับการนิเทศ โครงการนิเทศติดตามการจัดการศึกษาทางไกลผ่านดาวเทียม (DLTV) "
+             "(รูปแบบการนิเทศ: นิเทศโดยใช้โครงการเป็นฐาน)")
+    assert got == {1: (0, 0, words), 2: (1, 1, words)}
+    out = make_runner(krs_ws)("report", "krs", "--fy", "2569", "--quarter", "2").stdout
+    assert "kind" not in out and "project-based" not in out

@@ -111,8 +111,22 @@ def visit_matches(visit: Mapping[str, Any], flt: Mapping[str, Any] | None) -> bo
 
 def schools_visited(visits: Iterable[Mapping[str, Any]], flt: Mapping[str, Any] | None, start: date,
                     end: date) -> set[str]:
-    return {str(v["school"]) for v in visits
-            if start <= date.fromisoformat(str(v["date"])) <= end and visit_matches(v, flt)}
+    return schools_visited_since(visits, flt, start, start, end)[1]
+
+
+def schools_visited_since(visits: Iterable[Mapping[str, Any]], flt: Mapping[str, Any] | None, start: date,
+                          since: date, end: date) -> tuple[set[str], set[str]]:
+    """Distinct schools with a matching visit dated ``since``..``end`` and ``start``..``end`` (``start``
+    on or before ``since``), in one pass over the visits."""
+    recent: set[str] = set()
+    every: set[str] = set()
+    for v in visits:
+        day = date.fromisoformat(str(v["date"]))
+        if start <= day <= end and visit_matches(v, flt):
+            every.add(str(v["school"]))
+            if day >= since:
+                recent.add(str(v["school"]))
+    return recent, every
 
 
 def row(ind: dict[str, Any], ctx: Context, latest: Any, this_quarter: Any) -> IndicatorRow:
@@ -151,17 +165,28 @@ def _project_words(ctx: Context, flt: Mapping[str, Any]) -> str:
     return " หรือ ".join(names)
 
 
+def _filter_words(key: str, wanted: Any) -> str:
+    """A filter condition as an official document says it: the field's Thai title and the values
+    in words (รูปแบบการนิเทศ: นิเทศโดยใช้โครงการเป็นฐาน), never the field's key."""
+    from nitet.model.visit import KIND_LABELS_TH, Visit
+
+    field = Visit.model_fields.get(key)
+    title = field.title if field is not None and field.title else key
+    values = [str(w) for w in (wanted if isinstance(wanted, list) else [wanted])]
+    if key == "kind":
+        values = [KIND_LABELS_TH.get(w, w) for w in values]
+    return f"{title}: {' หรือ '.join(values)}"
+
+
 def _visits(r: IndicatorRow, ind: dict[str, Any], ctx: Context) -> None:
     from nitet.domain import targets as tg
 
     flt = dict(ind.get("filter") or {})
     project = _project_words(ctx, flt)
-    others = {k: v for k, v in flt.items() if k != "project"}
-    where = (f" {project}" if project else "") + \
-        ("".join(f" ({k}: {', '.join(v) if isinstance(v, list) else v})" for k, v in others.items()))
+    where = (f" {project}" if project else "") + "".join(
+        f" ({_filter_words(k, v)})" for k, v in flt.items() if k != "project")
     _periods(r, ctx)
-    quarter = schools_visited(ctx.visits, flt, ctx.q_start, ctx.end)
-    to_date = schools_visited(ctx.visits, flt, ctx.fy_start, ctx.end)
+    quarter, to_date = schools_visited_since(ctx.visits, flt, ctx.fy_start, ctx.q_start, ctx.end)
     if not ind.get("targets"):
         r.counts = f"โรงเรียน (ไม่ซ้ำ) ที่ได้รับการนิเทศ{where}"
         r.quarter_value, r.result = float(len(quarter)), float(len(to_date))
