@@ -108,6 +108,8 @@ def test_a_stale_index_lock_is_named_with_its_path_and_age(ws: Path, monkeypatch
     r = make_runner(ws)("visit", "add", "--school", "1063020130", "--date", "2026-11-02", "--commit")
     assert r.exit_code == 1
     assert f"ไฟล์ล็อกของ git {lock} ยังอยู่ (อายุ 10 นาที)" in r.stderr and f'rm "{lock}"' in r.stderr
+    reason = next(line for line in r.stderr.splitlines() if line.startswith("ข้อผิดพลาด: commit ไม่สำเร็จ: "))
+    assert "index.lock" in reason and "fatal" not in reason, reason  # git's own line, which names the file
     lock.unlink()
     assert "nothing to commit" not in git(ws, "status")
     assert git(ws, "status", "--porcelain").strip().startswith("?? records/visits/")

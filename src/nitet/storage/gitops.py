@@ -304,6 +304,15 @@ def _failed(out: Committed, root: Path, rels: list[str], message: str, reason: s
     return out
 
 
+def git_reason(text: str) -> str:
+    """git's reason for a failure in one line: its ``fatal:``/``error:`` lines when it wrote any (the
+    advice that follows them — "remove the file manually to continue." — names no file), else its
+    last lines (a hook's own words)."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    said = [line.split(":", 1)[1].strip() for line in lines if line.startswith(("fatal:", "error:"))]
+    return " / ".join(said[:3] or lines[-4:])
+
+
 def _add_and_commit(ws: Workspace, rels: list[str], message: str) -> subprocess.CompletedProcess[str]:
     """``git add`` + ``git commit -- rels``; waits (up to :data:`INDEX_LOCK_WAIT`) while another git
     process holds ``index.lock`` and tries again."""
@@ -363,9 +372,8 @@ def maybe_commit(ws: Workspace, paths: Sequence[Path], message: str, commit: boo
     except (OSError, subprocess.SubprocessError) as e:
         return _failed(out, ws.root, rels, message, str(e), bool(commit))
     if done.returncode:
-        reason = [line.strip() for line in (done.stderr or done.stdout).strip().splitlines() if line.strip()]
-        return _failed(out, ws.root, rels, message, " / ".join(reason[-4:]) or f"git exit {done.returncode}",
-                       bool(commit))
+        reason = git_reason(done.stderr or done.stdout) or f"git exit {done.returncode}"
+        return _failed(out, ws.root, rels, message, reason, bool(commit))
     out.made = True
     out.notes.append(t("commit แล้ว: {m}", "committed: {m}", m=message))
     for f in ignored:
