@@ -10,11 +10,13 @@ symbolic link (a link can point anywhere, and git stores the link, not the file)
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from nitet.core.errors import DataError
 from nitet.core.i18n import t
+from nitet.core.thai import be_year
 
 if TYPE_CHECKING:
     from nitet.storage.workspace import Workspace
@@ -92,7 +94,6 @@ def evidence_path(ws: Workspace, text: str, *, must_exist: bool = True) -> str:
         raise DataError(
             t("ไม่รับไฟล์หลักฐาน: {m}", "evidence refused: {m}", m=found[1]),
             t("คัดลอกไฟล์จริงมาไว้ในพื้นที่ทำงาน (เช่น evidence/{y}/) แล้วระบุที่อยู่นั้น ไม่ใช่ลิงก์",
-              "copy the file itself into the workspace (e.g. evidence/{y}/) and give that path, not a link", y="2569"))
+              "copy the file itself into the workspace (e.g. evidence/{y}/) and give that path, not a link", y=be_year(date.today().year)))
     assert rel is not None
     return rel.as_posix()
-
