@@ -36,6 +36,35 @@ def test_what_the_fast_path_calls_formatted_is_a_fixed_point(data: dict[str, Any
             assert format_text(raw.decode("utf-8"), line) == raw.decode("utf-8")
 
 
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record)
+def test_the_line_reader_reads_back_what_fastdump_writes(data: dict[str, Any]) -> None:
+    """What it reads is either nothing (the libyaml walk decides) or exactly the data written."""
+    from nitet.storage.fastread import layout_data
+    from nitet.storage.yamlfast import parse_fast
+
+    text = fast(data)
+    if text is None:
+        return
+    got = layout_data(text)
+    assert got is None or got == parse_fast(text.encode("utf-8")) == data
+
+
+def test_a_record_nitet_wrote_is_read_line_by_line(records: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The common case (a ``|`` block too) never reaches libyaml; anything unusual still does."""
+    [visit] = (records / "records/visits").rglob("*.yaml")
+    raw = visit.read_bytes()
+    line = raw.decode().split("\n", 1)[0] + "\n"
+    walked: list[bytes] = []
+    real = fmtfast._lean_parse
+    monkeypatch.setattr(fmtfast, "_lean_parse", lambda b: walked.append(b) or real(b))
+    assert fmtfast.in_layout(raw, "visit", line) and walked == []
+    block = raw + "note: |-\n  บรรทัดหนึ่ง\n\n  บรรทัดสาม\n".encode()
+    assert fmtfast.in_layout(block, "visit", line) and walked == []
+    commented = raw + b"# a note\n"
+    assert not fmtfast.in_layout(commented, "visit", line) and walked == [commented]
+
+
 VISIT = """id: 2026-11-25-1063020130-aaaaaa
 date: 2026-11-25
 school: '1063020130'

@@ -4,10 +4,11 @@ Most record files were written by nitet and are already in its layout. For each 
 
 1. its stat key is the one it had when last found formatted (:mod:`nitet.storage.fmtcache`):
    unchanged, nothing read;
-2. its bytes are exactly ``schema line + fastdump(data read by libyaml)`` — nitet's own layout,
-   with no loose value to standardise and no control character to remove: unchanged (nitet's
-   layout is a fixed point of :func:`nitet.domain.fmt.format_text`; ``tests/test_fmt_fast.py``
-   proves it with hypothesis);
+2. its bytes are exactly ``schema line + fastdump(data)`` — nitet's own layout, with no loose
+   value to standardise and no control character to remove: unchanged (nitet's layout is a fixed
+   point of :func:`nitet.domain.fmt.format_text`; ``tests/test_fmt_fast.py`` proves it with
+   hypothesis). The data is read line by line (:mod:`nitet.storage.fastread`, the shape fastdump
+   writes), else by a lean libyaml walk; either is taken only when fastdump gives back the bytes;
 3. anything else (comments, hand layout, quoting, loose values, a file nitet cannot read): the
    round trip of :func:`nitet.domain.fmt.format_file`, as before.
 
@@ -42,13 +43,23 @@ def in_layout(raw: bytes, kind: str | None, line: str | None) -> bool:
     from nitet.core.controls import CONTROLS
     from nitet.domain.fmt import _model_of
     from nitet.storage.fastdump import fast
+    from nitet.storage.fastread import layout_data
     from nitet.storage.textcheck import _MAYBE
 
     if raw[:3] == b"\xef\xbb\xbf" or b"\r" in raw:
         return False
-    data = _lean_parse(raw)
-    if not isinstance(data, dict) or not data:
+    head = (line or "").encode("utf-8")
+    if not raw.startswith(head):
         return False
+    try:
+        body = raw[len(head):].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    data: Any = layout_data(body)  # nitet's own shape read line by line, taken only if fastdump agrees
+    if data is None or fast(data) != body:
+        data = _lean_parse(raw)
+        if not isinstance(data, dict) or not data or fast(data) != body:
+            return False
     if _MAYBE.search(raw) and _has(data, CONTROLS):
         return False
     model = _model_of(kind)
@@ -57,8 +68,7 @@ def in_layout(raw: bytes, kind: str | None, line: str | None) -> bool:
 
         if any(v.standard is not None for v in loose_values(model, data)):
             return False
-    text = fast(data)
-    return text is not None and ((line or "") + text).encode("utf-8") == raw
+    return True
 
 
 def _lean_parse(raw: bytes) -> Any:
@@ -146,18 +156,18 @@ def _chunk(args: tuple[str, list[Job], bool]) -> list[tuple[str, bool, Any]]:
 def run(ws: Workspace, files: list[Path], *, write: bool,
         keys: dict[str, Any] | None = None) -> list[tuple[Path, str, bool, Any]]:
     """(path, rel, changed, problem-or-new-text) of every file, in order; what was found formatted
-    is remembered for the next run. ``keys``: the files' stat keys by relative path when the
-    caller has them (the workspace scan), else each file is stat'ed."""
+    is remembered for the next run. ``keys``: the files' stat keys by relative path, in the order
+    of ``files``, when the caller has them (the workspace scan), else each file is stat'ed."""
     from nitet.storage import fmtcache
     from nitet.storage.scan import stat_key
 
     started = time.time_ns()
     known = fmtcache.read(ws)
     folders: dict[str, tuple[str | None, str | None]] = {}
+    rels = list(keys) if keys is not None and len(keys) == len(files) else [ws.rel(p) for p in files]
     keys = dict(keys or {})
     jobs: list[Job] = []
-    for p in files:
-        rel = ws.rel(p)
+    for p, rel in zip(files, rels, strict=True):
         if rel not in keys:
             keys[rel] = stat_key(p)
         if keys[rel] is not None and known.get(rel) == keys[rel]:
@@ -165,8 +175,7 @@ def run(ws: Workspace, files: list[Path], *, write: bool,
         jobs.append(Job(str(p), rel, *_kind_and_line(ws, p, folders)))
     results = {rel: (changed, extra) for rel, changed, extra in _run(jobs, write)}
     out = []
-    for p in files:
-        rel = ws.rel(p)
+    for p, rel in zip(files, rels, strict=True):
         changed, extra = results.get(rel, (False, None))
         out.append((p, rel, changed, extra))
     settled = {rel: tuple(k) for rel, k in keys.items()
