@@ -42,6 +42,12 @@ _READ_MESSAGES = {
                        "(it finishes combining the work) or git add the file"),
     "tab": ("ใช้แท็บ (Tab) ในการย่อหน้า", "a tab is used for indentation",
             "YAML ย่อหน้าด้วยช่องว่างเท่านั้น แทนแท็บด้วยช่องว่าง ๒ ช่อง", "indent with spaces, not tabs"),
+    "control-character": ("ไฟล์มีอักขระควบคุม {m} ซึ่ง YAML ไม่รับ จึงอ่านระเบียนนี้ไม่ได้",
+                          "the file holds the control character {m}, which YAML does not allow: the record cannot be read",
+                          "ลบอักขระนั้นออกด้วยโปรแกรมแก้ไขข้อความ (VS Code แสดงเป็นกรอบเล็ก ๆ) แล้วดูว่ามาจากที่ใด "
+                          "เช่น ไฟล์ที่คัดลอกหรือนำเข้า",
+                          "delete it in a text editor (VS Code shows it as a small box) and see where it came from, "
+                          "e.g. copied or imported text"),
     "syntax": ("รูปแบบ YAML ไม่ถูกต้อง: {m}", "YAML syntax error: {m}",
                "ตรวจการย่อหน้า เครื่องหมาย : และวงเล็บ [ ] { } รอบตำแหน่งนี้",
                "check indentation, colons and brackets around this position"),

@@ -161,6 +161,16 @@ def parse_fast(data: bytes) -> Any:
         msg = " ".join(str(x) for x in (e.context, e.problem) if x)
         check = "tab" if _char_at(text, line, col) == "\t" else "syntax"
         raise YamlProblem(check, msg, line, col) from None
+    except yaml.reader.ReaderError as e:  # a raw control character (ESC, NUL): libyaml gives its byte offset
+        from nitet.core.controls import controls_in
+
+        raw = text.encode("utf-8")
+        at = min(max(e.position, 0), len(raw))
+        start = raw.rfind(b"\n", 0, at) + 1
+        col = len(raw[start:at].decode("utf-8", "ignore")) + 1
+        named = controls_in(chr(e.character)) if isinstance(e.character, int) else []
+        raise YamlProblem("control-character", ", ".join(named) or f"U+{e.character:04X}",
+                          raw[:at].count(b"\n") + 1, col) from None
     except yaml.YAMLError as e:
         raise YamlProblem("syntax", str(e)) from None
     except RecursionError:
