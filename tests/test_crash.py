@@ -110,6 +110,23 @@ def test_under_commit_the_records_and_the_commit_land_together(ws: Path, sheet: 
     assert _git(ws, "status", "--porcelain").strip() == ""
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_an_import_made_again_with_commit_commits_what_it_finds_unchanged(ws: Path, sheet: Path) -> None:
+    """Records an earlier import left uncommitted are not "unchanged" to git: --commit commits them."""
+    _git(ws, "init", "-q", "-b", "main")
+    _git(ws, "add", "-A")
+    _git(ws, "commit", "-q", "-m", "start")
+    gitconfig = str(ws.parent / "gitconfig")
+    r = nitet(ws, "import", "visits", str(sheet), "--json", GIT_CONFIG_GLOBAL=gitconfig)
+    assert r.returncode == 0 and json.loads(r.stdout)["created"] == ROWS
+    assert len(_git(ws, "status", "--porcelain", "--untracked-files=all").split("\n")) > ROWS
+    r = nitet(ws, "import", "visits", str(sheet), "--commit", "--json", GIT_CONFIG_GLOBAL=gitconfig)
+    assert r.returncode == 0 and json.loads(r.stdout)["unchanged"] == ROWS, r.stderr
+    assert "commit แล้ว: nitet: นำเข้า visits จาก visits.csv" in r.stderr
+    assert _git(ws, "status", "--porcelain").strip() == ""
+    assert len([p for p in _git(ws, "ls-files", "records/visits").split() if p.endswith(".yaml")]) == ROWS
+
+
 def test_temp_files_of_a_killed_process_are_removed_and_said(ws: Path) -> None:
     folder = ws / "records" / "visits" / "2570"
     folder.mkdir(parents=True)
