@@ -9,6 +9,7 @@ are stripped wherever nitet shows text; ``check`` warns ``control-character`` at
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -48,6 +49,22 @@ def test_record_text_is_shown_without_its_controls(run: Runner, evil: Path, args
     assert not ANY.search(r.stdout) and not ANY.search(r.stderr), repr(r.stdout + r.stderr)
     if args[0] == "school" and args[1] in ("list", "show"):
         assert "ทดสอบ" in r.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_commit_message_never_carries_them(run: Runner, ws: Path, evil: Path, monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    from test_gitops import git, repo
+
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "ศน.ทดสอบ")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "test@example.org")
+    repo(ws)
+    assert run("visit", "add", "--school", "1063020130", "--date", "2026-11-25", "--commit").exit_code == 0
+    subject = git(ws, "log", "-1", "--format=%s").strip()
+    assert "โรงเรียนบ้านทดสอบ" in subject and not ANY.search(subject), repr(subject)
 
 
 def test_json_keeps_the_text_exactly(run: Runner, evil: Path) -> None:

@@ -354,6 +354,9 @@ def maybe_commit(ws: Workspace, paths: Sequence[Path], message: str, commit: boo
     is None (autocommit). A commit that was wanted and not made (``failed``) says git's reason,
     the files left uncommitted and the git commands that commit them.
     """
+    from nitet.core.controls import strip_controls
+
+    message = strip_controls(message)  # a school name's ESC would be obeyed by every 'git log' on a terminal
     out = Committed()
     if not should_commit(ws, commit) or not paths:
         return out
