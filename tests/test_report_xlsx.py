@@ -280,3 +280,16 @@ def test_an_export_is_raw_data_that_also_prints(demo_ws: Path, tmp_path: Path) -
     longest = max(m.width(str(ws.cell(row=r, column=name).value)) for r in range(2, ws.max_row + 1))
     assert (column_width(ws, name) - CELL_PAD) * UNIT_EM >= longest  # school names on one line
     assert ws.sheet_format.defaultRowHeight == row_height(1)  # a line of TH SarabunPSK 16, not Calibri's
+
+
+def test_a_control_character_in_a_record_is_dropped_not_a_crash(demo_ws: Path, tmp_path: Path) -> None:
+    """A finding pasted with a terminal escape (check warns about it) still gives the report; the
+    cell holds the text without the control characters."""
+    visit = next((demo_ws / "records/visits/2569").glob("2025-10-02-*.yaml"))
+    lines = visit.read_text(encoding="utf-8").split("\n")
+    lines = ['findings: "\\x07\\x1b]0;title\\x07 ครูศึกษาแผน\\tการสอน"' if x.startswith("findings:") else x
+             for x in lines]
+    visit.write_text("\n".join(lines), encoding="utf-8")
+    wb = _xlsx(demo_ws, tmp_path, "report", "visits", "--fy", "2569", "--quarter", "1")
+    found = [t for t in _texts(wb) if "title" in t]
+    assert found == ["]๐;title ครูศึกษาแผน\tการสอน"]

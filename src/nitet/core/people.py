@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _SPACES = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
@@ -10,9 +11,11 @@ TITLES = ("ว่าที่ร้อยตรีหญิง", "ว่าท�
           "ดร.", "Mrs.", "Miss", "Mr.", "Ms.", "Dr.")
 
 
+@functools.lru_cache(maxsize=4096)
 def person_key(name: str) -> str:
     """``'น.ส. สมใจ  ใฝ่นิเทศ'`` and ``'นางสาวสมใจ ใฝ่นิเทศ'`` → the same key: titles, spaces and
-    letter case do not make another person."""
+    letter case do not make another person. Cached: a report asks for the same few names
+    thousands of times."""
     s = _SPACES.sub(" ", str(name)).strip()
     changed = True
     while changed:

@@ -240,8 +240,8 @@ def _people(rows: list[VisitRow]) -> list[PersonTotal]:
     visits: dict[str, int] = defaultdict(int)
     schools: dict[str, set[str]] = defaultdict(set)
     for v in rows:
-        for n in dict.fromkeys(person_key(x) for x in v.supervisors):
-            names.setdefault(n, next(x for x in v.supervisors if person_key(x) == n))
+        for n, x in {person_key(x): x for x in reversed(v.supervisors)}.items():
+            names.setdefault(n, x)
             visits[n] += 1
             schools[n].add(v.school)
     if len(names) < 2:

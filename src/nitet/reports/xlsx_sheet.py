@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from nitet.core.controls import strip_controls
 from nitet.reports import fontmetrics
 from nitet.reports.textwidth import Measure, join_lines
 from nitet.reports.xlsx_book import (
@@ -180,9 +181,17 @@ class SheetWriter:
         return style
 
     def _cell(self, value: Any, style: Any) -> Any:
-        cell = self._cell_class(self.ws, row=1, column=1, value=value, style_array=style)
+        cell = self._cell_class(self.ws, row=1, column=1, style_array=style)
         if value.__class__ is str:
-            cell.data_type = "s"  # never a formula, whatever the text starts with
+            # set as text directly: never a formula, whatever the text starts with; a control character
+            # (a record may hold one: check warns) is dropped, where openpyxl would refuse the whole
+            # report, and openpyxl's regex over every text is spared where no such character can be
+            if not value.isprintable():
+                value = strip_controls(value)
+            cell._value = value
+            cell.data_type = "s"
+        elif value is not None:
+            cell.value = value
         return cell
 
     def _text_cell(self, value: str | None, font: str, align: str, boxed: bool = False, filled: bool = False) -> Any:
