@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,11 @@ def test_the_excel_krs_of_each_commit_is_reproduced_byte_for_byte(history, tmp_p
         r = run(*REPORTS["krs"], "--date", "2026-04-01", "--as-of", rev[:7], "-o", str(again))
         assert r.exit_code == 0, r.stderr
         assert again.read_bytes() == submitted[n], n
+    # nothing in the file is dated by the clock: every part and the document itself carry the report's day
+    with zipfile.ZipFile(again) as z:
+        assert {i.date_time for i in z.infolist()} == {(2026, 4, 1, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode()
+    assert core.count("2026-04-01T00:00:00Z") == 2, core
 
 
 def test_as_of_changes_nothing_and_reads_that_revisions_settings_and_templates(history) -> None:

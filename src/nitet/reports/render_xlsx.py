@@ -250,41 +250,7 @@ def render(report: Any) -> Any:
 
 
 def save(wb: Any, path: Path, day: date | None = None) -> None:
-    """Write the workbook atomically (a reader never sees half a file).
-
-    Given the report's date, the file is the same bytes each time it is made from the same records
-    (``report ... --as-of`` reprints what was submitted): the document's created/modified stamps and
-    the times of the parts inside the file are that day, not the clock."""
-    if day is None:
-        xlsx_book.save(wb, path)
-        return
-    import io
-
-    from nitet.storage.atomic import atomic_write_bytes
-
-    stamp = datetime(day.year, day.month, day.day)
-    wb.properties.created = stamp
-    buf = io.BytesIO()
-    wb.save(buf)
-    atomic_write_bytes(path, _restamped(buf.getvalue(), stamp))
-
-
-def _restamped(data: bytes, stamp: datetime) -> bytes:
-    """The xlsx (a zip) with every part dated ``stamp``, in the same order, compressed alike; the
-    document's modified stamp too (openpyxl writes the clock's when it saves)."""
-    import io
-    import re
-    import zipfile
-
-    when = max(stamp.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # a zip dates nothing before 1980
-    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            part = zipfile.ZipInfo(info.filename, date_time=when)
-            part.compress_type, part.external_attr = info.compress_type, info.external_attr
-            body = src.read(info)
-            if info.filename == "docProps/core.xml":
-                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + iso, body)
-            dst.writestr(part, body)
-    return out.getvalue()
+    """Write the workbook atomically. Given the report's date, the file is the same bytes each time
+    it is made from the same records (``report ... --as-of`` reprints what was submitted): every date
+    inside the file is that day, not the clock."""
+    xlsx_book.save(wb, path, None if day is None else datetime(day.year, day.month, day.day))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -106,12 +107,49 @@ def multiline_item() -> Any:
     return Item()
 
 
-def save(wb: Any, path: Path) -> None:
-    """Write the workbook atomically (a reader never sees half a file)."""
+def save(wb: Any, path: Path, stamp: datetime | None = None) -> None:
+    """Write the workbook atomically (a reader never sees half a file).
+
+    Given ``stamp``, the file is the same bytes each time it is made from the same content: the
+    document's created/modified properties and the date of every part inside the zip are ``stamp``,
+    not the clock (openpyxl dates them when it saves)."""
     import io
 
     from nitet.storage.atomic import atomic_write_bytes
 
     buf = io.BytesIO()
-    wb.save(buf)
+    if stamp is None:
+        wb.save(buf)
+    else:
+        _save_stamped(wb, buf, stamp)
     atomic_write_bytes(path, buf.getvalue())
+
+
+def _save_stamped(wb: Any, out: Any, stamp: datetime) -> None:
+    """openpyxl's ``save_workbook`` with every date ``stamp``: the parts it writes from memory get a
+    dated entry, the sheets it streams from a file take the file's time, set to ``stamp``."""
+    import os
+    import time
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    when = max(stamp.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # a zip dates nothing before 1980
+    seconds = time.mktime((*when, 0, 0, -1))
+
+    class Dated(zipfile.ZipFile):
+        def writestr(self, name: Any, data: Any, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+            if isinstance(name, str):  # as ZipFile.writestr dates it, with ``when`` for the clock
+                info = zipfile.ZipInfo(name, date_time=when)
+                info.compress_type = self.compression
+                info._compresslevel = self.compresslevel  # type: ignore[attr-defined]
+                info.external_attr = 0o600 << 16
+                name = info
+            super().writestr(name, data, *args, **kwargs)
+
+        def write(self, filename: Any, *args: Any, **kwargs: Any) -> None:
+            os.utime(filename, (seconds, seconds))
+            super().write(filename, *args, **kwargs)
+
+    wb.properties.created = wb.properties.modified = stamp
+    ExcelWriter(wb, Dated(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
