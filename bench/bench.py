@@ -313,6 +313,10 @@ def drop_cache() -> None:
     (WS / ".nitet" / "records.cache").unlink(missing_ok=True)
 
 
+def drop_fmt_cache() -> None:
+    (WS / ".nitet" / "fmt.cache").unlink(missing_ok=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -352,6 +356,8 @@ def main() -> int:
             rows.append((label, med, med / base, limit, ""))
 
     add("nitet check, cold (no cache)", [*NITET, *ws, "check"], 2.0, floor, before=drop_cache)
+    # fmt --check on a fresh checkout (no fmt cache): "well under" check's first run (issue 13)
+    add("nitet fmt --check, cold (no cache)", [*NITET, *ws, "fmt", "--check"], 1.0, floor, before=drop_fmt_cache)
     timed([*NITET, *ws, "check"], runs=1)  # leave a warm cache
     add("nitet check, warm (nothing changed)", [*NITET, *ws, "check"], 0.3, floor)
     add("nitet report krs --fy 2569 --quarter 1", [*NITET, *ws, "report", "krs", "--fy", "2569", "--quarter", "1"],

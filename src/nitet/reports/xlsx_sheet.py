@@ -13,8 +13,9 @@ out by :meth:`SheetWriter.finish`, when every text of the sheet is known:
 * page furniture: a header naming the office and the report, the footer "หน้า N จาก M", the table's
   header repeated on every page and frozen on screen, an autofilter on long tables.
 
-Every text is written as a string cell, so text that starts with ``=``, ``+``, ``-`` or ``@`` never
-becomes a formula. openpyxl is imported only when a sheet is made.
+Every text is a string cell (a formula never: ``=``, ``+``, ``-``, ``@`` are text; a control character
+is dropped). openpyxl is imported only when a sheet is made. The module is long because the layout
+above is one computation over one sheet's rows: split, its parts would pass that state back and forth.
 """
 
 from __future__ import annotations
@@ -181,17 +182,10 @@ class SheetWriter:
         return style
 
     def _cell(self, value: Any, style: Any) -> Any:
-        cell = self._cell_class(self.ws, row=1, column=1, style_array=style)
-        if value.__class__ is str:
-            # set as text directly: never a formula, whatever the text starts with; a control character
-            # (a record may hold one: check warns) is dropped, where openpyxl would refuse the whole
-            # report, and openpyxl's regex over every text is spared where no such character can be
-            if not value.isprintable():
-                value = strip_controls(value)
-            cell._value = value
-            cell.data_type = "s"
-        elif value is not None:
-            cell.value = value
+        text = value.__class__ is str
+        cell = self._cell_class(self.ws, row=1, column=1, value=None if text else value, style_array=style)
+        if text:
+            cell._value, cell.data_type = value if value.isprintable() else strip_controls(value), "s"
         return cell
 
     def _text_cell(self, value: str | None, font: str, align: str, boxed: bool = False, filled: bool = False) -> Any:
