@@ -133,13 +133,12 @@ def load_index(root: str) -> dict[str, list[Row]]:
 
 def _write(state: str, path: str, data: Any) -> None:
     """Replace the index atomically; a workspace that cannot be written is simply not cached."""
+    from nitet.cli.completion_spec import write_marshal
+
     try:
         if not os.path.isdir(state) or os.path.islink(state):
             os.mkdir(state)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as f:
-            f.write(marshal.dumps(data))
-        os.replace(tmp, path)
+        write_marshal(path, data)
     except OSError:
         pass
 

@@ -75,16 +75,19 @@ def cached(lang: str) -> dict[str, Any] | None:
 
 
 def store(lang: str, spec: dict[str, Any]) -> None:
-    folder = cache_dir()
     try:
-        os.makedirs(folder, exist_ok=True)
-        path = _path(lang)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as f:
-            f.write(marshal.dumps(spec))
-        os.replace(tmp, path)
+        os.makedirs(cache_dir(), exist_ok=True)
+        write_marshal(_path(lang), spec)
     except OSError:
         pass
+
+
+def write_marshal(path: str, data: Any) -> None:
+    """Replace ``path`` with ``data`` atomically (a Tab pressed meanwhile reads the old file whole)."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "wb") as f:
+        f.write(marshal.dumps(data))
+    os.replace(tmp, path)
 
 
 def _one_line(text: str | None) -> str:

@@ -177,12 +177,7 @@ def _load(ws: Workspace, use_cache: bool, checks: CrossChecks | None,
                 cache.write(ws, fp, old.keys, None, kept=old, checked=(_checked_digest(ws, digest, loaded), cross))
             loaded.findings.extend(cross)
     else:
-        previous: dict[str, FileResult] = {}
-        if old is not None and len(todo) < len(files):
-            try:
-                previous = old.results()
-            except cache.Damaged:
-                todo = [(p, rel, folder) for p, rel, folder, _key in files]
+        previous, todo = _previous(old, files, todo)
         fresh = {rel for _p, rel, _f in todo}
         results = {rel: previous[rel] for rel in keys if rel not in fresh and rel in previous}
         for r in _run_jobs(todo):
@@ -206,16 +201,9 @@ def _load_some(ws: Workspace, files: list[tuple[str, str, str, StatKey | None]],
                old: Any, given: dict[str, bytes], checks: CrossChecks | None) -> Loaded:
     """:func:`load` with ``only``: cached results where the disk is what is meant, the rest read
     (from the given bytes where there are some); the cache is left as it is."""
-    from nitet.storage import cache
-
     loaded = Loaded(ws=ws, files=len(files), given=given)
     loaded.findings.extend(ws.config_findings)
-    previous: dict[str, FileResult] = {}
-    if old is not None and len(todo) < len(files):
-        try:
-            previous = old.results()
-        except cache.Damaged:
-            todo = [(p, rel, folder) for p, rel, folder, _key in files]
+    previous, todo = _previous(old, files, todo)
     fresh = {rel for _p, rel, _f in todo}
     results = {rel: previous[rel] for _p, rel, _f, _k in files if rel not in fresh and rel in previous}
     for r in _run_jobs([job for job in todo if job[1] not in given]):
@@ -230,6 +218,20 @@ def _load_some(ws: Workspace, files: list[tuple[str, str, str, StatKey | None]],
         loaded.findings.extend(checks(loaded))
     loaded.findings.sort(key=Finding.sort_key)
     return loaded
+
+
+def _previous(old: Any, files: list[tuple[str, str, str, StatKey | None]], todo: list[tuple[str, str, str]],
+              ) -> tuple[dict[str, FileResult], list[tuple[str, str, str]]]:
+    """The cached results of the files not to read again, and what is to be read: every file when
+    the cache is damaged."""
+    from nitet.storage import cache
+
+    if old is None or len(todo) >= len(files):
+        return {}, todo
+    try:
+        return old.results(), todo
+    except cache.Damaged:
+        return {}, [(p, rel, folder) for p, rel, folder, _key in files]
 
 
 def _run_jobs(todo: list[tuple[str, str, str]]) -> list[FileResult]:
