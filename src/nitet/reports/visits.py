@@ -138,7 +138,7 @@ def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None 
           supervisors: list[str] | None = None) -> VisitsReport:
     """The visits of ``quarter`` (or the whole fiscal year ``fy``); ``supervisors``: only the visits
     that name one of them (titles and spacing aside)."""
-    from nitet.core.people import person_key
+    from nitet.domain.visits import by_any, person_keys
 
     src: Sources = as_sources(data)
     ws = src.ws
@@ -154,7 +154,7 @@ def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None 
         heading=head, start=start, end=end, supervisor=reporter, reporter_position=src.reporter_position(reporter),
         report_date=today or date.today(), thai_digits=ws.thai_digits, several=src.several,
         skipped_files=src.problem_files(), only=list(supervisors or []))
-    wanted = {person_key(n) for n in supervisors or []}
+    wanted = person_keys(supervisors)
     schools = src.schools()
     counted: list[dict[str, Any]] = []  # the visits of the report, for the targets' coverage
     projects = project_names(src)
@@ -162,7 +162,7 @@ def build(data: Any, fy: int, quarter: int | None = None, *, today: date | None 
         d = date.fromisoformat(e.data["date"])
         if not start <= d <= end:
             continue
-        if wanted and not wanted & {person_key(n) for n in e.data.get("supervisors", [])}:
+        if wanted and not by_any(e, wanted):
             continue
         counted.append(e.data)
         key = e.data["school"]
