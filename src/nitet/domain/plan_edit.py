@@ -7,7 +7,6 @@ are kept) validated against the model before it is written. Library code: no pri
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     from nitet.storage.loaded import Entry, Loaded
     from nitet.storage.workspace import Workspace
 
-ITEM_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+ITEM_ID = PLAN_ID  # activities and indicators follow the rule of plan ids
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from typing import Any
 from nitet.core.errors import DataError, UsageError
 from nitet.core.i18n import t
 from nitet.core.thai import to_arabic_digits
+from nitet.model.patterns import KEY_PATTERN
 
-PLAN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+PLAN_ID = re.compile(KEY_PATTERN)
 
 #: What a person may type for an activity status (English keys and the Thai labels).
 STATUS_WORDS = {

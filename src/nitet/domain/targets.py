@@ -137,10 +137,10 @@ class Change:
 
 
 def check_project(project: str) -> str:
-    import re
+    from nitet.domain.plans import PLAN_ID
 
     p = project.strip()
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", p):
+    if not PLAN_ID.match(p):
         raise UsageError(t("รหัสโครงการ '{p}' ใช้ไม่ได้", "project key '{p}' is not valid", p=project),
                          t("ใช้รหัสเดียวกับ project ของบันทึกการนิเทศ เช่น dltv หรือ reading",
                            "use the project key of the visits, e.g. dltv or reading"))

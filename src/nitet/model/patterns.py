@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from nitet.core.thai import THAI_DIGITS
 
+#: an id or key a person types (a plan, an activity, an indicator, a project): an ASCII letter or
+#: digit, then letters, digits, ``.``, ``_`` or ``-``
+KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
 
 def thai_digits_too(rx: str) -> str:
     """``rx`` with every ASCII digit it matches also matching its Thai digit (๐–๙).

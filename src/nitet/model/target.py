@@ -14,6 +14,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from nitet.model.base import BEYear, CodeText, Record
+from nitet.model.patterns import KEY_PATTERN
 
 
 class TargetList(Record):
@@ -29,7 +30,7 @@ class TargetList(Record):
     fiscal_year: Annotated[BEYear, Field(title="ปีงบประมาณ (พ.ศ.)", description="ปีงบประมาณ พ.ศ. เช่น 2569")]
     project: Annotated[str, Field(
         title="โครงการ", description="รหัสโครงการเดียวกับ project ของบันทึกการนิเทศ เช่น dltv, reading",
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+        pattern=KEY_PATTERN)]
     title: Annotated[str | None, Field(
         title="ชื่อรายชื่อ", description="เช่น โรงเรียนกลุ่มเป้าหมายโครงการ DLTV ปีงบประมาณ ๒๕๖๙")] = None
     schools: Annotated[list[CodeText], Field(
